@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+# Two commands set up everything on a fresh machine: `make demo` and `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: install demo test lint typecheck test-sqlite test-postgres test-browser system-packages node-packages docs clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python scripts/compile_messages.py
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/kompas demo
+
+# Debian packages the tests need: PostgreSQL (server), Chromium (browser tests), poppler (pdftotext).
+system-packages:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Debian-pakketten installeren:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+node-packages: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+lint: install
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+typecheck: install
+	$(BIN)/mypy
+
+test-sqlite: install
+	@echo "== pytest: SQLite =="
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) -p no:cacheprovider
+
+test-postgres: install system-packages
+	@echo "== pytest: PostgreSQL =="
+	scripts/with-postgres.sh $(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) -p no:cacheprovider
+
+test-browser: install system-packages node-packages
+	@echo "== pytest: browsertests (Chromium, Playwright) =="
+	DATABASE_URL=sqlite:///var/test-browser.sqlite3 $(BIN)/pytest -m browser -p no:cacheprovider
+
+test: lint typecheck test-sqlite test-postgres test-browser
+
+docs: install
+	$(BIN)/kompas docs
+
+clean:
+	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""``kompas demo``: migrate, load the demo data, print the logins and serve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kompas.accounts.demo import DEMO_PASSWORD, load_demo_accounts
+from kompas.commandbase import TranslatedCommand
+
+
+class Command(TranslatedCommand):
+    """Prepare a complete demo installation on the configured database."""
+
+    help_text = gettext_lazy(
+        "Maakt of werkt de database bij, laadt demo-organisaties en -gebruikers, "
+        "toont de inloggegevens en start de server op http://127.0.0.1:8000."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        """Declare --no-serve, --bind and --force."""
+        parser.add_argument("--no-serve", action="store_true", help=_("Alles behalve de server starten."))
+        parser.add_argument("--bind", default="127.0.0.1:8000", help=_("Adres en poort van de server."))
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=_("Ook buiten de ingebouwde modus demo-accounts aanmaken."),
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        """Run the demo steps in order, printing progress."""
+        if not settings.EMBEDDED and not options["force"]:
+            raise CommandError(
+                _("Demo-accounts horen niet in productie; gebruik --force als u het zeker weet.")
+            )
+        self.stdout.write(_("[1/2] Database bijwerken …"))
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write(_("[2/2] Demo-organisaties en -gebruikers laden …"))
+        logins = load_demo_accounts()
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.SUCCESS(_("Kompas-demo staat klaar op http://%(bind)s/") % {"bind": options["bind"]})
+        )
+        self.stdout.write(
+            _("Demo-accounts (wachtwoord voor alle accounts: %(password)s):") % {"password": DEMO_PASSWORD}
+        )
+        for login in logins:
+            extra = (
+                _(" — tweestapscode uit TOTP-sleutel %(key)s") % {"key": login.totp_key}
+                if login.totp_key
+                else ""
+            )
+            self.stdout.write(f"  {login.username:<18} {login.role.label:<18} {login.organisation}{extra}")
+        if not options["no_serve"]:
+            call_command("serve", bind=options["bind"])

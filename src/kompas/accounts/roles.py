@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Roles and the permissions each role holds: the single source of the permission table."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """What a user does in Kompas; a user has exactly one role within one organisation."""
+
+    BEHEERDER = "beheerder", _("Beheerder")
+    OOV_ADVISEUR = "oov-adviseur", _("OOV-adviseur")
+    ANALIST = "analist", _("Analist")
+    RAADSLID = "raadslid", _("Raadslid")
+    PROJECTLEIDER = "projectleider", _("Projectleider")
+    REGIOCOORDINATOR = "regiocoordinator", _("Regiocoördinator")
+    PARTNER = "partner", _("Partner")
+
+
+class Permission(models.TextChoices):
+    """What a role may do; views, API and CLI check these codes, never role names."""
+
+    VIEW_DASHBOARD = "dashboard.view", _("Dashboard en rapportages bekijken")
+    MANAGE_USERS = "accounts.users.manage", _("Gebruikers van de eigen organisatie beheren")
+    VIEW_AUDIT = "accounts.audit.view", _("Audittrail bekijken en exporteren")
+    EDIT_POLICY = "policy.edit", _("Veiligheidsplan bewerken")
+    IMPORT_DATA = "sources.import", _("Gegevens importeren")
+    CONFIGURE_ALERTS = "alerts.configure", _("Signaleringsinstellingen beheren")
+    TRIAGE_ALERTS = "alerts.triage", _("Signaleringen beoordelen")
+    MANAGE_PROJECTS = "cooperation.projects.manage", _("Regionale projecten beheren")
+    VIEW_CASEWORK = "casework.view", _("Casuïstiek (persoonsgegevens) inzien")
+    USE_API = "api.use", _("De API gebruiken")
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.BEHEERDER: frozenset(
+        {Permission.VIEW_DASHBOARD, Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.USE_API}
+    ),
+    Role.OOV_ADVISEUR: frozenset(
+        {
+            Permission.VIEW_DASHBOARD,
+            Permission.EDIT_POLICY,
+            Permission.IMPORT_DATA,
+            Permission.TRIAGE_ALERTS,
+            Permission.VIEW_CASEWORK,
+            Permission.USE_API,
+        }
+    ),
+    Role.ANALIST: frozenset(
+        {
+            Permission.VIEW_DASHBOARD,
+            Permission.IMPORT_DATA,
+            Permission.CONFIGURE_ALERTS,
+            Permission.TRIAGE_ALERTS,
+            Permission.USE_API,
+        }
+    ),
+    Role.RAADSLID: frozenset({Permission.VIEW_DASHBOARD}),
+    Role.PROJECTLEIDER: frozenset(
+        {Permission.VIEW_DASHBOARD, Permission.MANAGE_PROJECTS, Permission.USE_API}
+    ),
+    Role.REGIOCOORDINATOR: frozenset(
+        {Permission.VIEW_DASHBOARD, Permission.MANAGE_PROJECTS, Permission.USE_API}
+    ),
+    Role.PARTNER: frozenset({Permission.VIEW_CASEWORK}),
+}
+
+# Roles that can reach personal data (users, audit trail, cases) must log in with a second factor.
+TWO_FACTOR_PERMISSIONS = frozenset({Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.VIEW_CASEWORK})
+
+
+def has_permission(role: str, permission: Permission) -> bool:
+    """Return whether ``role`` holds ``permission``; unknown roles hold nothing."""
+    return role in Role.values and permission in ROLE_PERMISSIONS[Role(role)]
+
+
+def requires_two_factor(role: str) -> bool:
+    """Return whether a user with ``role`` must verify a second factor after the password."""
+    return role in Role.values and bool(ROLE_PERMISSIONS[Role(role)] & TWO_FACTOR_PERMISSIONS)
+
+
+def roles_with(permission: Permission) -> list[Role]:
+    """Return the roles that hold ``permission``, in declaration order."""
+    return [role for role in Role if permission in ROLE_PERMISSIONS[role]]

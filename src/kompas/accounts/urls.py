@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""URLs of kompas.accounts (Dutch paths, as users see them)."""
+
+from django.urls import path
+
+from kompas.accounts.views import audit, auth, users
+
+app_name = "accounts"
+urlpatterns = [
+    path("inloggen/", auth.login_view, name="login"),
+    path("uitloggen/", auth.logout_view, name="logout"),
+    path("tweestaps/", auth.two_factor, name="two_factor"),
+    path("gebruikers/", users.user_list, name="user_list"),
+    path("gebruikers/nieuw/", users.user_create, name="user_create"),
+    path("gebruikers/<int:user_id>/", users.user_detail, name="user_detail"),
+    path("gebruikers/<int:user_id>/bewerken/", users.user_edit, name="user_edit"),
+    path("gebruikers/<int:user_id>/verwijderen/", users.user_delete, name="user_delete"),
+    path("audit/", audit.audit_list, name="audit_list"),
+    path("audit/export.csv", audit.audit_export, name="audit_export"),
+]

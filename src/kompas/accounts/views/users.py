@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""User management pages for the beheerder of an organisation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kompas.accounts import access, users
+from kompas.accounts.decorators import requires
+from kompas.accounts.forms import NewUserForm, UserForm
+from kompas.accounts.models import User
+from kompas.accounts.roles import Permission, Role
+
+
+def _actor(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@requires(Permission.MANAGE_USERS)
+def user_list(request: HttpRequest) -> HttpResponse:
+    """List the users of the beheerder's organisation."""
+    page = Paginator(access.users_visible_to(_actor(request)), 50).get_page(request.GET.get("pagina"))
+    return render(request, "accounts/user_list.html", {"page": page})
+
+
+@requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def user_create(request: HttpRequest) -> HttpResponse:
+    """Create a user in the beheerder's organisation."""
+    form = NewUserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actor = _actor(request)
+        data = form.cleaned_data
+        try:
+            user = users.create_user(
+                actor=actor,
+                organisation=actor.organisation,
+                username=data["username"],
+                password=data["password"],
+                role=Role(data["role"]),
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Gebruiker aangemaakt."))
+            return redirect("accounts:user_detail", user_id=user.pk)
+    return render(
+        request, "accounts/user_form.html", {"form": form, "new": True}, status=400 if form.errors else 200
+    )
+
+
+@requires(Permission.MANAGE_USERS)
+def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Show one user (a read of personal data, recorded in the audit trail)."""
+    user = access.get_user_for(_actor(request), user_id)
+    return render(request, "accounts/user_detail.html", {"subject": user})
+
+
+@requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Change name, e-mail, role or active state of a user."""
+    user = access.get_user_for(_actor(request), user_id)
+    initial = {name: getattr(user, name) for name in users.EDITABLE_FIELDS}
+    form = UserForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            users.update_user(actor=_actor(request), user=user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Wijzigingen opgeslagen."))
+            return redirect("accounts:user_detail", user_id=user.pk)
+    context = {"form": form, "new": False, "subject": user}
+    return render(request, "accounts/user_form.html", context, status=400 if form.errors else 200)
+
+
+@requires(Permission.MANAGE_USERS)
+@require_POST
+def user_delete(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Delete a user (not oneself) after confirmation on the detail page."""
+    user = access.get_user_for(_actor(request), user_id)
+    try:
+        users.delete_user(actor=_actor(request), user=user)
+    except ValueError:
+        messages.error(request, _("U kunt uw eigen account niet verwijderen."))
+        return redirect("accounts:user_detail", user_id=user.pk)
+    messages.success(request, _("Gebruiker verwijderd."))
+    return redirect("accounts:user_list")
+
+
+def _add_errors(form: UserForm, error: ValidationError) -> None:
+    """Show model or password validation errors on the matching form fields."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error("password" if "password" in form.fields else None, error.messages)

@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""URLs of the REST API, versioned in the path as the NLGov API Design Rules ask."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from kompas.api import views
+
+app_name = "api"
+urlpatterns = [
+    path("v1/openapi.json", SpectacularAPIView.as_view(), name="schema"),
+    path("v1/me", views.MeView.as_view(), name="me"),
+    path("v1/users", views.UserListView.as_view(), name="user_list"),
+    path("v1/users/<int:user_id>", views.UserDetailView.as_view(), name="user_detail"),
+]

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""API views: they only translate HTTP into calls of the apps' access functions."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kompas.accounts import access
+from kompas.accounts.models import User
+from kompas.accounts.roles import Permission
+from kompas.api.serializers import MeSerializer, UserSerializer
+
+
+class MeView(APIView):
+    """The logged-in user and their organisation."""
+
+    @extend_schema(responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        """Return the caller's id, role and organisation."""
+        return Response(MeSerializer(request.user).data)  # type: ignore[arg-type]  # never anonymous here
+
+
+class UserListView(generics.ListAPIView[User]):
+    """Users of the caller's organisation."""
+
+    serializer_class = UserSerializer
+    required_permission = Permission.MANAGE_USERS
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        """Return only the caller's organisation's users."""
+        return access.users_visible_to(self.request.user)  # type: ignore[arg-type]
+
+
+class UserDetailView(generics.RetrieveAPIView[User]):
+    """One user of the caller's organisation; reading it is recorded in the audit trail."""
+
+    serializer_class = UserSerializer
+    required_permission = Permission.MANAGE_USERS
+
+    def get_object(self) -> User:
+        """Return the user through the audited access function (404 outside the organisation)."""
+        return access.get_user_for(self.request.user, int(self.kwargs["user_id"]))  # type: ignore[arg-type]

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The ``kompas`` command: Django's management commands under friendly names.
+
+``kompas early-warning`` runs the management command ``early_warning``; ``kompas check plan``
+runs ``check_plan``. ``--lang en`` (or ``KOMPAS_LANG=en``) shows help and messages in English.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# The commands a user of Kompas needs, in the order the overview shows them.
+COMMANDS: dict[str, Promise] = {
+    "demo": _("Maak een demodatabase met voorbeeldorganisaties en start de server."),
+    "serve": _("Start de webserver (standaard op http://127.0.0.1:8000)."),
+    "migrate": _("Werk de databasestructuur bij."),
+    "createuser": _("Maak een gebruiker aan in een organisatie."),
+    "check": _("Controleer de installatie (--deploy voor productie)."),
+    "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
+    "early-warning": _("Zoek afwijkende stijgingen in tijdreeksen van aantallen (CSV in, CSV uit)."),
+    "early-warning-backtest": _("Bereken detectiekans en vals-alarmkans van een signaleringsmethode."),
+}
+
+
+def command_name(argv: Sequence[str]) -> tuple[str, list[str]]:
+    """Translate the friendly command at the start of ``argv`` into a Django command name."""
+    if len(argv) >= 2 and argv[0] == "check" and argv[1] == "plan":
+        return "check_plan", list(argv[2:])
+    return argv[0].replace("-", "_"), list(argv[1:])
+
+
+def _pop_language(argv: list[str]) -> str:
+    """Remove ``--lang X`` from ``argv`` and return the language (default Dutch)."""
+    language = os.environ.get("KOMPAS_LANG", "nl")
+    if "--lang" in argv:
+        index = argv.index("--lang")
+        language = argv[index + 1] if index + 1 < len(argv) else language
+        del argv[index : index + 2]
+    return language
+
+
+def overview() -> str:
+    """Return the top-level help text in the active language."""
+    lines = [str(_("Gebruik: kompas [--lang nl|en] OPDRACHT [opties]")), "", str(_("Opdrachten:"))]
+    lines += [f"  {name:<24} {text}" for name, text in COMMANDS.items()]
+    lines += ["", str(_("Meer over een opdracht: kompas OPDRACHT --help"))]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a Kompas command; return the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
+    language = _pop_language(args)
+    import django
+    from django.core.management import ManagementUtility
+    from django.utils import translation
+
+    django.setup()
+    translation.activate(language)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        sys.stdout.write(overview() + "\n")
+        return 0
+    name, rest = command_name(args)
+    try:
+        ManagementUtility(["kompas", name, *rest]).execute()
+    except SystemExit as stop:
+        return int(stop.code or 0) if not isinstance(stop.code, str) else 1
+    return 0

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Settings read from the environment, declared as data so docs and checks share one list.
+
+The embedded default (SQLite, DEBUG off, a generated development key) needs no variables;
+a production deployment must set ``SECRET_KEY`` and fails loudly without it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DEFAULT_DATA_DIR = PROJECT_DIR / "var"
+
+
+@dataclass(frozen=True)
+class EnvSetting:
+    """One environment variable Kompas reads, with its default and help text."""
+
+    name: str
+    default: str
+    help_nl: str
+    help_en: str
+
+
+ENV_SETTINGS: tuple[EnvSetting, ...] = (
+    EnvSetting(
+        "DATABASE_URL",
+        "sqlite:///var/kompas.sqlite3",
+        "Database, bijv. postgres://gebruiker:wachtwoord@host:5432/kompas. "
+        "Standaard een SQLite-bestand in var/ van de projectmap.",
+        "Database URL; defaults to a SQLite file in var/ of the project folder.",
+    ),
+    EnvSetting(
+        "SECRET_KEY",
+        "",
+        "Geheime sleutel voor sessies en tokens. Verplicht als DEBUG uit staat en "
+        "KOMPAS_EMBEDDED niet aan staat.",
+        "Secret key for sessions and tokens. Required in production.",
+    ),
+    EnvSetting(
+        "ALLOWED_HOSTS",
+        "127.0.0.1,localhost",
+        "Komma-gescheiden hostnamen waarop Kompas antwoordt.",
+        "Comma-separated host names Kompas answers on.",
+    ),
+    EnvSetting(
+        "CSRF_TRUSTED_ORIGINS",
+        "",
+        "Komma-gescheiden origins (https://kompas.gemeente.nl) voor formulieren achter een proxy.",
+        "Comma-separated trusted origins for forms behind a proxy.",
+    ),
+    EnvSetting("DEBUG", "false", "Foutopsporing aan (alleen ontwikkeling).", "Debug mode."),
+    EnvSetting(
+        "KOMPAS_EMBEDDED",
+        "true",
+        "Ingebouwde modus (SQLite, http op 127.0.0.1, taken direct uitgevoerd). "
+        "Zet op false in productie: dan gelden HTTPS-cookies, HSTS en een verplichte SECRET_KEY.",
+        "Embedded mode (SQLite, plain http on 127.0.0.1, inline tasks). Set false in production.",
+    ),
+    EnvSetting("EMAIL_HOST", "", "SMTP-server voor e-mail; leeg: e-mail naar de console.", "SMTP host."),
+    EnvSetting("EMAIL_PORT", "587", "SMTP-poort.", "SMTP port."),
+    EnvSetting("EMAIL_HOST_USER", "", "SMTP-gebruikersnaam.", "SMTP user."),
+    EnvSetting("EMAIL_HOST_PASSWORD", "", "SMTP-wachtwoord.", "SMTP password."),
+    EnvSetting("EMAIL_USE_TLS", "true", "STARTTLS gebruiken.", "Use STARTTLS."),
+    EnvSetting("DEFAULT_FROM_EMAIL", "kompas@localhost", "Afzender van e-mail.", "Sender address."),
+    EnvSetting(
+        "SESSION_IDLE_SECONDS",
+        "1800",
+        "Sessie verloopt na zoveel seconden zonder activiteit.",
+        "Session expires after this many idle seconds.",
+    ),
+    EnvSetting(
+        "LOGIN_FAILURE_LIMIT",
+        "5",
+        "Aantal mislukte inlogpogingen waarna een account tijdelijk wordt geblokkeerd.",
+        "Failed logins before a temporary lockout.",
+    ),
+    EnvSetting(
+        "LOGIN_LOCKOUT_MINUTES",
+        "30",
+        "Duur van de blokkade na te veel mislukte inlogpogingen, in minuten.",
+        "Lockout duration in minutes.",
+    ),
+)
+
+_BY_NAME = {setting.name: setting for setting in ENV_SETTINGS}
+
+
+def env(name: str) -> str:
+    """Return the environment value of a declared setting, or its default."""
+    return os.environ.get(name, _BY_NAME[name].default)
+
+
+def env_bool(name: str) -> bool:
+    """Return a declared setting as a boolean (1/true/yes/ja/on)."""
+    return env(name).strip().lower() in {"1", "true", "yes", "ja", "on"}
+
+
+def env_list(name: str) -> list[str]:
+    """Return a declared comma-separated setting as a list without empty items."""
+    return [item.strip() for item in env(name).split(",") if item.strip()]

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Root URL configuration: every app mounts its own URL module here."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from kompas.accounts.decorators import public
+
+urlpatterns = [
+    path("", include("kompas.dashboard.urls")),
+    path("account/", include("kompas.accounts.urls")),
+    path("api/", include("kompas.api.urls")),
+    path("i18n/taal/", public(set_language), name="set_language"),
+]
