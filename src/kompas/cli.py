@@ -23,8 +23,6 @@ COMMANDS: dict[str, Promise] = {
     "createuser": _("Maak een gebruiker aan in een organisatie."),
     "check": _("Controleer de installatie (--deploy voor productie)."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
-    "early-warning": _("Zoek afwijkende stijgingen in tijdreeksen van aantallen (CSV in, CSV uit)."),
-    "early-warning-backtest": _("Bereken detectiekans en vals-alarmkans van een signaleringsmethode."),
 }
 
 

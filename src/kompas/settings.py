@@ -175,6 +175,9 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DEFAULT_DATA_DIR / "static"
+if EMBEDDED:
+    # WhiteNoise serves from the finders here but still expects the folder to exist.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = EMBEDDED or DEBUG
 STORAGES = {
@@ -218,6 +221,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API van Kompas, informatiegestuurd veiligheidsbeleid.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["kompas.api.permissions.HasRolePermission"],
 }
 
 LOGGING = {

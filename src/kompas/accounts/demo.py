@@ -16,8 +16,9 @@ from kompas.accounts.roles import Role, requires_two_factor
 from kompas.accounts.users import create_user
 
 DEMO_PASSWORD = "kompas-demo-2026"  # noqa: S105 -- a demo password, printed on purpose
-# A fixed TOTP key (base32 JBSWY3DPEHPK3PXP) so demo users of 2FA roles can add it to an app.
-DEMO_TOTP_KEY_HEX = "48656c6c6f21deadbeef"
+# A fixed 160-bit TOTP key (the RFC 6238 test key, base32 GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)
+# so demo users of 2FA roles can add it to an authenticator app.
+DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
 
 DEMO_ORGANISATIONS = (
     ("hengelo", "Gemeente Hengelo", OrganisationKind.GEMEENTE, "GM0164"),

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from kompas.accounts import access, audit
 from kompas.accounts.audit_actions import AUDIT_ACTIONS, label
@@ -43,6 +44,7 @@ def _start_of(day: dt.date) -> dt.datetime:
 
 
 @requires(Permission.VIEW_AUDIT)
+@require_GET
 def audit_list(request: HttpRequest) -> HttpResponse:
     """Show the organisation's audit trail, newest first, with filters."""
     form, records = _filtered(request)
@@ -53,6 +55,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_AUDIT)
+@require_GET
 def audit_export(request: HttpRequest) -> HttpResponse:
     """Export the filtered trail as CSV (UTF-8 with BOM and ';' so Excel opens it in Dutch)."""
     _form, records = _filtered(request)

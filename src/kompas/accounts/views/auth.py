@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -80,14 +81,22 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed, _reason = device.verify_is_allowed()
+        if allowed and device.verify_token(form.cleaned_data["token"]):
             return _verified(request, user, device, enrolling)
-        form.add_error("token", "De code klopt niet of is verlopen. Probeer de nieuwe code uit de app.")
+        form.add_error("token", _token_error(allowed))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         context["secret"] = b32encode(device.bin_key).decode()
         context["qr_svg"] = segno.make(device.config_url).svg_inline(scale=4, title="QR-code")
     return render(request, "accounts/two_factor.html", context, status=400 if form.errors else 200)
+
+
+def _token_error(allowed: bool) -> str:
+    """Explain why the code was not accepted."""
+    if not allowed:
+        return gettext("Te veel onjuiste codes achter elkaar. Wacht een halve minuut en probeer het opnieuw.")
+    return gettext("De code klopt niet of is verlopen. Probeer de nieuwe code uit de app.")
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kompas.accounts.models import Organisation
+from kompas.accounts.queries import organisation_by_code
 from kompas.accounts.roles import Role
 from kompas.accounts.users import create_user
 from kompas.commandbase import TranslatedCommand
@@ -23,6 +23,7 @@ class Command(TranslatedCommand):
     """Create a user; the password is asked for, or read from --password-stdin."""
 
     help_text = gettext_lazy("Maakt een gebruiker aan in een organisatie.")
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser: CommandParser) -> None:
         """Declare the user's fields."""
@@ -38,7 +39,7 @@ class Command(TranslatedCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Validate and create the user."""
-        organisation = Organisation.objects.filter(code=options["organisation"]).first()
+        organisation = organisation_by_code(options["organisation"])
         if organisation is None:
             raise CommandError(_("Onbekende organisatie: %(code)s") % {"code": options["organisation"]})
         password = (

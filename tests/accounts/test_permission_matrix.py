@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Every URL pattern × every role (and anonymous): allowed or denied as the matrix says.
+
+A URL without an entry here fails ``test_every_url_has_a_matrix_entry``: new pages must state
+who may reach them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kompas.accounts.models import Organisation, User
+from kompas.accounts.roles import Role
+from kompas.accounts.urlpermissions import url_permissions
+
+ANON = "anonymous"
+ALL_ROLES = frozenset(Role)
+EVERYONE = ALL_ROLES | {ANON}
+BEHEERDER = frozenset({Role.BEHEERDER})
+API_ROLES = frozenset(
+    {Role.BEHEERDER, Role.OOV_ADVISEUR, Role.ANALIST, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR}
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Who may reach a URL, with how to call it; ``target`` asks for a same-organisation user id."""
+
+    allowed: frozenset[object]
+    method: str = "get"
+    target: bool = False
+    data: dict[str, str] = field(default_factory=dict)
+
+
+MATRIX: dict[str, Entry] = {
+    # Login, language switch and health check are open to everyone.
+    "accounts:login": Entry(EVERYONE),
+    "set_language": Entry(EVERYONE, method="post", data={"language": "en"}),
+    "dashboard:health": Entry(EVERYONE),
+    # Every logged-in user has a start page, a second-factor step and logout.
+    "dashboard:home": Entry(ALL_ROLES),
+    "accounts:two_factor": Entry(ALL_ROLES),
+    "accounts:logout": Entry(ALL_ROLES, method="post"),
+    # User management and the audit trail: beheerder only.
+    "accounts:user_list": Entry(BEHEERDER),
+    "accounts:user_create": Entry(BEHEERDER),
+    "accounts:user_detail": Entry(BEHEERDER, target=True),
+    "accounts:user_edit": Entry(BEHEERDER, target=True),
+    "accounts:user_delete": Entry(BEHEERDER, method="post", target=True),
+    "accounts:audit_list": Entry(BEHEERDER),
+    "accounts:audit_export": Entry(BEHEERDER),
+    # API: roles with api.use; users only for the beheerder.
+    "api:schema": Entry(API_ROLES),
+    "api:me": Entry(API_ROLES),
+    "api:user_list": Entry(BEHEERDER),
+    "api:user_detail": Entry(BEHEERDER, target=True),
+}
+
+
+def test_every_url_has_a_matrix_entry() -> None:
+    names = {entry.name for entry in url_permissions()}
+    assert names - MATRIX.keys() == set(), "URL zonder regel in de rechtenmatrix"
+    assert MATRIX.keys() - names == set(), "regel in de rechtenmatrix zonder URL"
+
+
+def test_every_url_declares_its_permission() -> None:
+    undeclared = [entry.name for entry in url_permissions() if not entry.permission]
+    assert undeclared == []
+
+
+def _is_denied(response: object, anonymous: bool) -> bool:
+    status = response.status_code  # type: ignore[attr-defined]
+    if anonymous and status == 302:
+        return reverse("accounts:login") in response["Location"]  # type: ignore[index]
+    return status in (401, 403)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+@pytest.mark.parametrize("who", [ANON, *Role], ids=str)
+def test_matrix(
+    name: str,
+    who: object,
+    client: Client,
+    org_a: Organisation,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+) -> None:
+    entry = MATRIX[name]
+    kwargs = {}
+    if entry.target:
+        kwargs["user_id"] = make_user(Role.ANALIST, org_a, username="doelwit").pk
+    if who != ANON:
+        login(client, make_user(who, org_a))
+    response = getattr(client, entry.method)(reverse(name, kwargs=kwargs), entry.data)
+    denied = _is_denied(response, who == ANON)
+    assert denied == (who not in entry.allowed), (name, who, response.status_code)

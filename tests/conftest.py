@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Shared fixtures: two municipalities as tenants and one user per role in each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kompas.accounts.models import Organisation, OrganisationKind, User
+from kompas.accounts.organisations import create_organisation
+from kompas.accounts.roles import Role, requires_two_factor
+from kompas.accounts.users import create_user
+
+PASSWORD = "een-lang-testwachtwoord-2026"
+
+
+@pytest.fixture
+def org_a(db: None) -> Organisation:
+    """Gemeente Hengelo, the tenant under test."""
+    return create_organisation(
+        actor=None, code="hengelo", name="Gemeente Hengelo", kind=OrganisationKind.GEMEENTE, cbs_code="GM0164"
+    )
+
+
+@pytest.fixture
+def org_b(db: None) -> Organisation:
+    """Gemeente Enschede, the other tenant whose data must stay out of reach."""
+    return create_organisation(
+        actor=None,
+        code="enschede",
+        name="Gemeente Enschede",
+        kind=OrganisationKind.GEMEENTE,
+        cbs_code="GM0153",
+    )
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    """Create a user with a role in an organisation (password: PASSWORD)."""
+
+    def make(role: Role, organisation: Organisation, username: str | None = None) -> User:
+        name = username or f"{role.value}-{organisation.code}"
+        return create_user(actor=None, organisation=organisation, username=name, password=PASSWORD, role=role)
+
+    return make
+
+
+def verified_login(client: Client, user: User) -> Client:
+    """Log ``user`` in on ``client``; for 2FA roles also mark the session as verified."""
+    client.force_login(user)
+    if requires_two_factor(user.role):
+        device, _created = TOTPDevice.objects.get_or_create(
+            user=user, name="test", defaults={"confirmed": True}
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def login() -> Callable[[Client, User], Client]:
+    """Return :func:`verified_login` as a fixture."""
+    return verified_login
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: object) -> None:
+    """Hash test passwords cheaply; the production hasher is Django's PBKDF2 default."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

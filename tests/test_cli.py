@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The ``kompas`` command: friendly names, Dutch and English help, demo, deploy check."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from kompas.accounts.models import AuditRecord, Organisation, User
+from kompas.accounts.roles import Role
+from kompas.cli import command_name
+
+KOMPAS = str(Path(sys.executable).with_name("kompas"))
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([KOMPAS, *args], capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["early-warning", "x.csv"], ("early_warning", ["x.csv"])),  # dashes become underscores
+        (["check", "plan", "--json"], ("check_plan", ["--json"])),  # the plan check is its own command
+        (["check", "--deploy"], ("check", ["--deploy"])),  # Django's check stays Django's
+    ],
+)
+def test_friendly_names(argv: list[str], expected: tuple[str, list[str]]) -> None:
+    assert command_name(argv) == expected
+
+
+def test_help_in_dutch_and_english() -> None:
+    dutch = _run("--help")
+    english = _run("--lang", "en", "--help")
+    assert dutch.returncode == english.returncode == 0
+    assert dutch.stdout.startswith("Gebruik: kompas")
+    assert "demo" in dutch.stdout and "Maak een demodatabase" in dutch.stdout
+    assert english.stdout.startswith("Usage: kompas")
+    assert "Create a demo database" in english.stdout
+
+
+def test_command_help_in_english() -> None:
+    result = _run("--lang", "en", "demo", "--help")
+    assert "Do everything except starting the server." in result.stdout
+
+
+def test_unknown_command_fails() -> None:
+    result = _run("bestaat-niet")
+    assert result.returncode != 0
+    assert "bestaat_niet" in result.stderr
+
+
+def test_deploy_check_has_no_warnings(tmp_path: Path) -> None:
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "KOMPAS_EMBEDDED": "false",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "kompas.hengelo.nl",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+    result = _run("check", "--deploy", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+    assert "WARNING" not in result.stderr
+
+
+def test_production_without_secret_key_fails_loudly(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env.update({"KOMPAS_EMBEDDED": "false", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
+    result = _run("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY ontbreekt" in result.stderr
+
+
+@pytest.mark.django_db
+def test_demo_without_serving_is_idempotent() -> None:
+    out = StringIO()
+    call_command("demo", no_serve=True, stdout=out)
+    first = (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count())
+    call_command("demo", no_serve=True, stdout=StringIO())
+    assert (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count()) == first
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    text = out.getvalue()
+    assert "http://127.0.0.1:8000/" in text
+    assert "analist" in text and "kompas-demo-2026" in text
+
+
+@pytest.mark.django_db
+def test_createuser_reads_password_from_stdin() -> None:
+    call_command("demo", no_serve=True, stdout=StringIO())
+    call_command(
+        "createuser",
+        "nieuw",
+        organisation="hengelo",
+        role="analist",
+        password_stdin=True,
+        stdin=StringIO("een-lang-wachtwoord-99\n"),
+        stdout=StringIO(),
+    )
+    assert User.objects.get(username="nieuw").organisation.code == "hengelo"
