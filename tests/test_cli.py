@@ -29,12 +29,13 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
     ("argv", "expected"),
     [
         (["early-warning", "x.csv"], ("early_warning", ["x.csv"])),  # dashes become underscores
-        (["check", "plan", "--json"], ("check_plan", ["--json"])),  # the plan check is its own command
+        (["check", "plan", "--json"], ("check_plan", ["--json"])),  # two words name one command
         (["check", "--deploy"], ("check", ["--deploy"])),  # Django's check stays Django's
+        (["export", "x"], ("export", ["x"])),  # no command export_x: the second word is an argument
     ],
 )
 def test_friendly_names(argv: list[str], expected: tuple[str, list[str]]) -> None:
-    assert command_name(argv) == expected
+    assert command_name(argv, {"check_plan", "check", "early_warning"}) == expected
 
 
 def test_help_in_dutch_and_english() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -26,10 +26,16 @@ COMMANDS: dict[str, Promise] = {
 }
 
 
-def command_name(argv: Sequence[str]) -> tuple[str, list[str]]:
-    """Translate the friendly command at the start of ``argv`` into a Django command name."""
-    if len(argv) >= 2 and argv[0] == "check" and argv[1] == "plan":
-        return "check_plan", list(argv[2:])
+def command_name(argv: Sequence[str], known: Collection[str] = ()) -> tuple[str, list[str]]:
+    """Translate the friendly command at the start of ``argv`` into a Django command name.
+
+    Two words name one command when that command exists: ``check plan`` runs ``check_plan``,
+    ``export observations`` runs ``export_observations``; dashes become underscores.
+    """
+    if len(argv) >= 2:
+        joined = f"{argv[0]}_{argv[1]}".replace("-", "_")
+        if joined in known:
+            return joined, list(argv[2:])
     return argv[0].replace("-", "_"), list(argv[1:])
 
 
@@ -57,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
     language = _pop_language(args)
     import django
-    from django.core.management import ManagementUtility
+    from django.core.management import ManagementUtility, get_commands
     from django.utils import translation
 
     django.setup()
@@ -65,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or args[0] in {"-h", "--help", "help"}:
         sys.stdout.write(overview() + "\n")
         return 0
-    name, rest = command_name(args)
+    name, rest = command_name(args, get_commands())
     try:
         ManagementUtility(["kompas", name, *rest]).execute()
     except SystemExit as stop:

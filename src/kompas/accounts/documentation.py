@@ -78,14 +78,14 @@ def audit_markdown() -> str:
 
 def cli_markdown() -> str:
     """Render ``--help`` of every Kompas command (docs/cli-reference.md)."""
-    from django.core.management import ManagementUtility
+    from django.core.management import ManagementUtility, get_commands
 
     from kompas.cli import COMMANDS, command_name, overview
 
     lines = ["# CLI-referentie / CLI reference", "", GENERATED, "```text", overview(), "```", ""]
     utility = ManagementUtility(["kompas"])
     for friendly in COMMANDS:
-        name, _rest = command_name(friendly.split())
+        name, _rest = command_name(friendly.split(), get_commands())
         parser = utility.fetch_command(name).create_parser("kompas", friendly)
         lines += [f"## kompas {friendly}", "", "```text", parser.format_help().rstrip(), "```", ""]
     return "\n".join(lines)
