@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Dutch number and date formats for reports, PDF and XLSX (1.743 · 23,4 % · 28 november 2026)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.numberformat import format as number_format
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+MISSING = "–"
+# Excel number formats; Excel shows them with the reader's separators, Dutch in a Dutch Excel.
+XLSX_INTEGER = "#,##0"
+XLSX_DECIMAL = "#,##0.0"
+XLSX_PERCENT_VALUE = '#,##0.0" %"'
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    """Format ``value`` the Dutch way: ``1743.5`` → ``1.743,5``; None → ``–``."""
+    if value is None:
+        return MISSING
+    return number_format(value, ",", decimals, grouping=3, thousand_sep=".", force_grouping=True)
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """Format a percentage value (already × 100): ``23.4`` → ``23,4 %``."""
+    return MISSING if value is None else f"{number(value, decimals)} %"
+
+
+def date(value: dt.date | None) -> str:
+    """Format a date as ``28 november 2026``."""
+    return MISSING if value is None else f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def date_time(value: dt.datetime) -> str:
+    """Format a moment in Dutch local time as ``28 november 2026, 14:05``."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{date(local.date())}, {local:%H:%M}"
