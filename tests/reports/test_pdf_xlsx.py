@@ -64,7 +64,9 @@ def test_workbook_reads_back_with_formats_and_sources() -> None:
         number_formats={"waarde": formatting.XLSX_DECIMAL},
         images=[charts.render_png(charts.bars_by_area("x", "x", [("a", 1.0)], unit="x"))],
     )
-    source = Source("Politie, 47022NED", "CC-BY 4.0", dt.datetime(2026, 11, 1, 8, 30, tzinfo=dt.UTC), "2012-2023")
+    source = Source(
+        "Politie, 47022NED", "CC-BY 4.0", dt.datetime(2026, 11, 1, 8, 30, tzinfo=dt.UTC), "2012-2023"
+    )
     book = openpyxl.load_workbook(io.BytesIO(workbook([table], [source])))
     assert book.sheetnames == ["Indicatoren", "Bronnen"]
     sheet = book["Indicatoren"]
