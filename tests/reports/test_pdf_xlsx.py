@@ -92,3 +92,27 @@ def test_workbook_reads_back_with_formats_and_sources() -> None:
 )
 def test_sheet_names(name: str, expected: str) -> None:
     assert sheet_name(name, {"bronnen"}) == expected
+
+
+def test_every_page_repeats_filters_vintage_and_page_numbers(tmp_path: Path) -> None:
+    from django.template.loader import render_to_string
+
+    from kompas.reports.document import Vintage, report_meta
+
+    meta = report_meta(
+        "Gemeente Hengelo",
+        "Voortgang IVP",
+        {"periode": "2024", "gebied": "GM0164"},
+        [Vintage("Politie 47022NED", dt.datetime(2026, 11, 1, 8, 30, tzinfo=dt.UTC), "2012–2023")],
+    )
+    body = "".join(f"<h2>Thema {n}</h2>" + "<p>tekst</p>" * 60 for n in range(1, 4))
+    html = render_to_string("reports/pdf_base.html", {"meta": meta}).replace("</body>", body + "</body>")
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(render_pdf(html))
+    pages = _text(path.read_bytes(), tmp_path).split("\f")[:-1]
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert "Gemeente Hengelo · Voortgang IVP" in page
+        assert "Filters: periode: 2024 · gebied: GM0164" in page
+        assert "Politie 47022NED (import 1 november 2026, 09:30, periode 2012–2023)" in page
+        assert f"pagina {number} van {len(pages)}" in page
