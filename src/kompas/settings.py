@@ -222,6 +222,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["kompas.api.permissions.HasRolePermission"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kompas.api.schema.add_error_responses",
+    ],
 }
 
 LOGGING = {
