@@ -73,3 +73,11 @@ def login() -> Callable[[Client, User], Client]:
 def _fast_password_hashing(settings: object) -> None:
     """Hash test passwords cheaply; the production hasher is Django's PBKDF2 default."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def beheerder_a(org_a: Organisation, make_user: Callable[..., User], client: Client) -> User:
+    """A beheerder of organisation A, logged in (second factor verified) on ``client``."""
+    user = make_user(Role.BEHEERDER, org_a)
+    verified_login(client, user)
+    return user

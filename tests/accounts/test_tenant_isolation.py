@@ -17,15 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_a(
-    org_a: Organisation, make_user: Callable[..., User], client: Client, login: Callable[..., Client]
-) -> User:
-    user = make_user(Role.BEHEERDER, org_a)
-    login(client, user)
-    return user
-
-
-@pytest.fixture
 def stranger(org_b: Organisation, make_user: Callable[..., User]) -> User:
     return make_user(Role.ANALIST, org_b, username="vreemde")
 
@@ -45,7 +36,7 @@ def _missing_id() -> int:
     ],
 )
 def test_other_tenants_user_answers_like_a_missing_id(
-    name: str, method: str, client: Client, admin_a: User, stranger: User
+    name: str, method: str, client: Client, beheerder_a: User, stranger: User
 ) -> None:
     # Same status for "exists elsewhere" and "does not exist": ids cannot be probed.
     foreign = getattr(client, method)(reverse(name, kwargs={"user_id": stranger.pk}), {"role": "beheerder"})
@@ -55,16 +46,16 @@ def test_other_tenants_user_answers_like_a_missing_id(
     assert stranger.role == Role.ANALIST
 
 
-def test_lists_show_only_own_users(client: Client, admin_a: User, stranger: User) -> None:
+def test_lists_show_only_own_users(client: Client, beheerder_a: User, stranger: User) -> None:
     page = client.get(reverse("accounts:user_list"))
     api = client.get(reverse("api:user_list")).json()
-    assert admin_a.username in page.content.decode()
+    assert beheerder_a.username in page.content.decode()
     assert stranger.username not in page.content.decode()
-    assert [row["username"] for row in api["results"]] == [admin_a.username]
+    assert [row["username"] for row in api["results"]] == [beheerder_a.username]
 
 
 def test_audit_pages_and_export_hold_only_own_organisation(
-    client: Client, admin_a: User, stranger: User, org_b: Organisation
+    client: Client, beheerder_a: User, stranger: User, org_b: Organisation
 ) -> None:
     foreign_records = AuditRecord.objects.filter(organisation_id=org_b.pk)
     assert foreign_records.exists()
@@ -75,5 +66,5 @@ def test_audit_pages_and_export_hold_only_own_organisation(
     assert f"accounts.user #{stranger.pk}" not in listing
 
 
-def test_api_me_shows_own_organisation(client: Client, admin_a: User) -> None:
+def test_api_me_shows_own_organisation(client: Client, beheerder_a: User) -> None:
     assert client.get(reverse("api:me")).json()["organisation"]["code"] == "hengelo"
