@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("kompas.dashboard.urls")),
     path("account/", include("kompas.accounts.urls")),
     path("api/", include("kompas.api.urls")),
+    path("signaleringen/", include("kompas.alerts.urls")),
     path("i18n/taal/", public(set_language), name="set_language"),
 ]

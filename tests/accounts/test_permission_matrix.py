@@ -18,6 +18,9 @@ from django.urls import reverse
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
 from kompas.accounts.urlpermissions import url_permissions
+from kompas.accounts.users import create_user
+from tests.alerts.factories import make_alert, make_setting
+from tests.conftest import PASSWORD
 
 ANON = "anonymous"
 ALL_ROLES = frozenset(Role)
@@ -30,12 +33,27 @@ API_ROLES = frozenset(
 
 @dataclass(frozen=True)
 class Entry:
-    """Who may reach a URL, with how to call it; ``target`` asks for a same-organisation user id."""
+    """Who may reach a URL and how to call it; ``target`` names the URL parameter to fill with
+    an object of the caller's own organisation (see TARGETS)."""
 
     allowed: frozenset[object]
     method: str = "get"
-    target: bool = False
+    target: str = ""
     data: dict[str, str] = field(default_factory=dict)
+
+
+def _user_id(organisation: Organisation) -> object:
+    return create_user(
+        actor=None, organisation=organisation, username="doelwit", password=PASSWORD, role=Role.ANALIST
+    ).pk
+
+
+TARGETS: dict[str, Callable[[Organisation], object]] = {
+    "user_id": _user_id,
+    "alert_id": lambda organisation: make_alert(organisation).pk,
+    "measure_code": lambda organisation: make_setting(organisation).measure_code,
+}
+TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 
 
 MATRIX: dict[str, Entry] = {
@@ -50,16 +68,22 @@ MATRIX: dict[str, Entry] = {
     # User management and the audit trail: beheerder only.
     "accounts:user_list": Entry(BEHEERDER),
     "accounts:user_create": Entry(BEHEERDER),
-    "accounts:user_detail": Entry(BEHEERDER, target=True),
-    "accounts:user_edit": Entry(BEHEERDER, target=True),
-    "accounts:user_delete": Entry(BEHEERDER, method="post", target=True),
+    "accounts:user_detail": Entry(BEHEERDER, target="user_id"),
+    "accounts:user_edit": Entry(BEHEERDER, target="user_id"),
+    "accounts:user_delete": Entry(BEHEERDER, method="post", target="user_id"),
     "accounts:audit_list": Entry(BEHEERDER),
     "accounts:audit_export": Entry(BEHEERDER),
     # API: roles with api.use; users only for the beheerder.
     "api:schema": Entry(API_ROLES),
     "api:me": Entry(API_ROLES),
     "api:user_list": Entry(BEHEERDER),
-    "api:user_detail": Entry(BEHEERDER, target=True),
+    "api:user_detail": Entry(BEHEERDER, target="user_id"),
+    # Alerts: triage for OOV-advisers and analysts, settings for analysts.
+    "alerts:alert_list": Entry(TRIAGE),
+    "alerts:alert_detail": Entry(TRIAGE, target="alert_id"),
+    "alerts:setting_list": Entry(frozenset({Role.ANALIST})),
+    "alerts:setting_create": Entry(frozenset({Role.ANALIST})),
+    "alerts:setting_edit": Entry(frozenset({Role.ANALIST}), target="measure_code"),
 }
 
 
@@ -92,9 +116,7 @@ def test_matrix(
     login: Callable[[Client, User], Client],
 ) -> None:
     entry = MATRIX[name]
-    kwargs = {}
-    if entry.target:
-        kwargs["user_id"] = make_user(Role.ANALIST, org_a, username="doelwit").pk
+    kwargs = {entry.target: TARGETS[entry.target](org_a)} if entry.target else {}
     if who != ANON:
         login(client, make_user(who, org_a))
     response = getattr(client, entry.method)(reverse(name, kwargs=kwargs), entry.data)

@@ -24,7 +24,7 @@ def demo(live_server: Any) -> str:
     return str(live_server.url)
 
 
-def _log_in(page: Page, base: str, username: str) -> None:
+def log_in(page: Page, base: str, username: str) -> None:
     page.goto(f"{base}/account/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
@@ -40,7 +40,7 @@ def test_login_page_is_dutch_and_accessible(page: Page, demo: str) -> None:
 
 
 def test_start_page_after_login_is_accessible(page: Page, demo: str) -> None:
-    _log_in(page, demo, "analist")
+    log_in(page, demo, "analist")
     page.wait_for_url(f"{demo}/")
     assert "Welkom bij Kompas, Gemeente Hengelo" in page.get_by_role("heading", level=1).inner_text()
     assert serious_violations(page) == []
@@ -56,7 +56,7 @@ def test_skip_link_moves_focus_to_main(page: Page, demo: str) -> None:
 
 
 def test_beheerder_needs_the_second_factor(page: Page, demo: str) -> None:
-    _log_in(page, demo, "beheerder")
+    log_in(page, demo, "beheerder")
     page.wait_for_url(f"{demo}/account/tweestaps/")
     assert serious_violations(page) == []
     code = pyotp.TOTP(_base32(DEMO_TOTP_KEY_HEX)).now()

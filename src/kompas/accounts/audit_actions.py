@@ -20,6 +20,9 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "accounts.user.deleted": _("Gebruiker verwijderd"),
     "accounts.user.viewed": _("Gebruiker (persoonsgegevens) bekeken"),
     "accounts.audit.exported": _("Audittrail geëxporteerd"),
+    "alerts.alert.triaged": _("Signalering beoordeeld"),
+    "alerts.setting.created": _("Signaleringsinstelling aangemaakt"),
+    "alerts.setting.changed": _("Signaleringsinstelling gewijzigd"),
 }
 
 

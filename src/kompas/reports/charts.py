@@ -157,8 +157,14 @@ def alert_series(title: str, description: str, points: Sequence[AlertPoint]) -> 
             {"type": "point", "filled": True, "size": 60},
             x=_period_axis(),
             y=_quantity("waargenomen"),
-            color={"field": "alarm", "type": "nominal", "title": None, "scale": alarm_scale},
-            shape={"field": "alarm", "type": "nominal", "title": None},
+            # Colour and shape share field, title and domain, so Vega-Lite draws one legend.
+            color={"field": "alarm", "type": "nominal", "title": "Signalering", "scale": alarm_scale},
+            shape={
+                "field": "alarm",
+                "type": "nominal",
+                "title": "Signalering",
+                "scale": {"domain": alarm_scale["domain"], "range": ["triangle-up", "circle"]},
+            },
         ),
     ]
     spec = {**_base(title, description, data), "layer": layers}

@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Alert pages: the list with filters, one alert with its explanation and triage, the settings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kompas.accounts.decorators import requires
+from kompas.accounts.models import User
+from kompas.accounts.roles import Permission, has_permission
+from kompas.alerts import configure, queries, triage
+from kompas.alerts.explain import explanation_chart
+from kompas.alerts.forms import AlertFilterForm, SettingForm, TriageForm
+from kompas.alerts.models import Alert, AlertSetting
+from kompas.reports.charts import render_svg
+
+
+def _actor(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@requires(Permission.TRIAGE_ALERTS)
+def alert_list(request: HttpRequest) -> HttpResponse:
+    """List the organisation's alerts with filters kept in the URL."""
+    form = AlertFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    alerts = queries.filtered_alerts(**{k: v for k, v in filters.items() if v})
+    page = Paginator(alerts, 50).get_page(request.GET.get("pagina"))
+    template = "alerts/_alert_table.html" if request.headers.get("HX-Request") else "alerts/alert_list.html"
+    can_configure = has_permission(_actor(request).role, Permission.CONFIGURE_ALERTS)
+    return render(request, template, {"form": form, "page": page, "perms_configure": can_configure})
+
+
+def _alert(alert_id: int) -> Alert:
+    alert = Alert.objects.filter(pk=alert_id).first()
+    if alert is None:
+        raise Http404
+    return alert
+
+
+@requires(Permission.TRIAGE_ALERTS)
+@require_http_methods(["GET", "POST"])
+def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
+    """Explain one alert and take a triage step."""
+    alert = _alert(alert_id)
+    initial = {"state": alert.state, "note": alert.note, "assignee": alert.assignee, "version": alert.version}
+    form = TriageForm(request.POST or None, initial=initial, organisation_id=alert.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            triage.triage(actor=_actor(request), alert=alert, **form.cleaned_data)
+        except triage.StaleAlertError:
+            form.add_error(
+                None, _("Iemand anders heeft deze signalering intussen gewijzigd. Laad de pagina opnieuw.")
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Signalering bijgewerkt."))
+            return redirect("alerts:alert_detail", alert_id=alert.pk)
+    chart = explanation_chart(alert)
+    context = {"alert": alert, "form": form, "chart": chart, "chart_svg": render_svg(chart)}
+    return render(request, "alerts/alert_detail.html", context, status=400 if form.errors else 200)
+
+
+@requires(Permission.CONFIGURE_ALERTS)
+def setting_list(request: HttpRequest) -> HttpResponse:
+    """List the watch settings per measure."""
+    return render(request, "alerts/setting_list.html", {"settings": AlertSetting.objects.all()})
+
+
+@requires(Permission.CONFIGURE_ALERTS)
+@require_http_methods(["GET", "POST"])
+def setting_edit(request: HttpRequest, measure_code: str | None = None) -> HttpResponse:
+    """Create or change the watch settings of one measure."""
+    setting = AlertSetting.objects.filter(measure_code=measure_code).first() if measure_code else None
+    if measure_code and setting is None:
+        raise Http404
+    form = SettingForm(
+        request.POST or None, instance=setting, initial={"version": getattr(setting, "version", None)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            configure.save_setting(
+                actor=_actor(request),
+                organisation=_actor(request).organisation,
+                measure_code=data.pop("measure_code"),
+                version=data.pop("version"),
+                **data,
+            )
+        except configure.StaleSettingError:
+            form.add_error(
+                None, _("Iemand anders heeft deze instelling intussen gewijzigd. Laad de pagina opnieuw.")
+            )
+        else:
+            messages.success(request, _("Instelling opgeslagen."))
+            return redirect("alerts:setting_list")
+    return render(
+        request,
+        "alerts/setting_form.html",
+        {"form": form, "setting": setting},
+        status=400 if form.errors else 200,
+    )
