@@ -22,6 +22,8 @@ COMMANDS: dict[str, Promise] = {
     "migrate": _("Werk de databasestructuur bij."),
     "createuser": _("Maak een gebruiker aan in een organisatie."),
     "check": _("Controleer de installatie (--deploy voor productie)."),
+    "check plan": _("Controleer het veiligheidsplan: meetbaarheid, sommen, trekkers, PM-posten."),
+    "plan export": _("Exporteer het veiligheidsplan als JSON, XLSX of PDF."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
 

@@ -12,5 +12,6 @@ urlpatterns = [
     path("account/", include("kompas.accounts.urls")),
     path("api/", include("kompas.api.urls")),
     path("signaleringen/", include("kompas.alerts.urls")),
+    path("beleid/", include("kompas.policy.urls")),
     path("i18n/taal/", public(set_language), name="set_language"),
 ]

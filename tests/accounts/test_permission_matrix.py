@@ -21,6 +21,7 @@ from kompas.accounts.urlpermissions import url_permissions
 from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
 from tests.conftest import PASSWORD
+from tests.policy.factories import POLICY_TARGETS
 
 ANON = "anonymous"
 ALL_ROLES = frozenset(Role)
@@ -52,8 +53,11 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     "user_id": _user_id,
     "alert_id": lambda organisation: make_alert(organisation).pk,
     "measure_code": lambda organisation: make_setting(organisation).measure_code,
+    **POLICY_TARGETS,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
+READERS = ALL_ROLES - {Role.PARTNER}
+POLICY_EDIT = frozenset({Role.OOV_ADVISEUR})
 
 
 MATRIX: dict[str, Entry] = {
@@ -84,6 +88,55 @@ MATRIX: dict[str, Entry] = {
     "alerts:setting_list": Entry(frozenset({Role.ANALIST})),
     "alerts:setting_create": Entry(frozenset({Role.ANALIST})),
     "alerts:setting_edit": Entry(frozenset({Role.ANALIST}), target="measure_code"),
+    # The safety plan: everyone with dashboard access reads (raadslid too), the OOV-adviser edits.
+    "api:plan_detail": Entry(API_ROLES, target="plan_id"),
+    "policy:home": Entry(READERS),
+    "policy:plan_detail": Entry(READERS, target="plan_id"),
+    "policy:plan_edit": Entry(POLICY_EDIT, target="plan_id"),
+    "policy:budget": Entry(READERS, target="plan_id"),
+    "policy:capacity": Entry(READERS, target="plan_id"),
+    "policy:check": Entry(READERS, target="plan_id"),
+    "policy:export": Entry(READERS, target="plan_id"),
+    "policy:theme_create": Entry(POLICY_EDIT, target="plan_id"),
+    "policy:theme_detail": Entry(READERS, target="theme_id"),
+    "policy:theme_edit": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:theme_delete": Entry(POLICY_EDIT, method="post", target="theme_id"),
+    "policy:indicator_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:indicator_edit": Entry(POLICY_EDIT, target="indicator_id"),
+    "policy:capacity_detail": Entry(READERS, target="capacity_id"),
+    "policy:capacity_edit": Entry(POLICY_EDIT, target="capacity_id"),
+    "policy:paragraph_detail": Entry(READERS, target="paragraph_id"),
+    "policy:paragraph_edit": Entry(POLICY_EDIT, target="paragraph_id"),
+    "policy:paragraph_delete": Entry(POLICY_EDIT, method="post", target="paragraph_id"),
+    "policy:paragraph_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:goal_detail": Entry(READERS, target="goal_id"),
+    "policy:goal_edit": Entry(POLICY_EDIT, target="goal_id"),
+    "policy:goal_delete": Entry(POLICY_EDIT, method="post", target="goal_id"),
+    "policy:goal_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:target_detail": Entry(READERS, target="target_id"),
+    "policy:target_edit": Entry(POLICY_EDIT, target="target_id"),
+    "policy:target_delete": Entry(POLICY_EDIT, method="post", target="target_id"),
+    "policy:target_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:action_detail": Entry(READERS, target="action_id"),
+    "policy:action_edit": Entry(POLICY_EDIT, target="action_id"),
+    "policy:action_delete": Entry(POLICY_EDIT, method="post", target="action_id"),
+    "policy:action_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:responsibility_detail": Entry(READERS, target="responsibility_id"),
+    "policy:responsibility_edit": Entry(POLICY_EDIT, target="responsibility_id"),
+    "policy:responsibility_delete": Entry(POLICY_EDIT, method="post", target="responsibility_id"),
+    "policy:responsibility_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:cost_detail": Entry(READERS, target="cost_id"),
+    "policy:cost_edit": Entry(POLICY_EDIT, target="cost_id"),
+    "policy:cost_delete": Entry(POLICY_EDIT, method="post", target="cost_id"),
+    "policy:cost_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:budget_line_detail": Entry(READERS, target="budget_line_id"),
+    "policy:budget_line_edit": Entry(POLICY_EDIT, target="budget_line_id"),
+    "policy:budget_line_delete": Entry(POLICY_EDIT, method="post", target="budget_line_id"),
+    "policy:budget_line_create": Entry(POLICY_EDIT, target="plan_id"),
+    "policy:scenario_detail": Entry(READERS, target="scenario_id"),
+    "policy:scenario_edit": Entry(POLICY_EDIT, target="scenario_id"),
+    "policy:scenario_delete": Entry(POLICY_EDIT, method="post", target="scenario_id"),
+    "policy:scenario_create": Entry(POLICY_EDIT, target="plan_id"),
 }
 
 

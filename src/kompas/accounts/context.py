@@ -12,6 +12,7 @@ from kompas.accounts.roles import Permission, has_permission
 
 NAVIGATION = (
     ("dashboard:home", _("Start"), None),
+    ("policy:home", _("Veiligheidsplan"), Permission.VIEW_DASHBOARD),
     ("alerts:alert_list", _("Signaleringen"), Permission.TRIAGE_ALERTS),
     ("accounts:user_list", _("Gebruikers"), Permission.MANAGE_USERS),
     ("accounts:audit_list", _("Audittrail"), Permission.VIEW_AUDIT),

@@ -6,6 +6,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from kompas.api import views
+from kompas.policy.api import PlanView
 
 app_name = "api"
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("v1/me", views.MeView.as_view(), name="me"),
     path("v1/users", views.UserListView.as_view(), name="user_list"),
     path("v1/users/<int:user_id>", views.UserDetailView.as_view(), name="user_detail"),
+    path("v1/plans/<int:plan_id>", PlanView.as_view(), name="plan_detail"),
 ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kompas.accounts.demo import DEMO_PASSWORD, load_demo_accounts
 from kompas.commandbase import TranslatedCommand
+from kompas.policy.load import load_demo_plan
 
 
 class Command(TranslatedCommand):
@@ -40,10 +41,12 @@ class Command(TranslatedCommand):
             raise CommandError(
                 _("Demo-accounts horen niet in productie; gebruik --force als u het zeker weet.")
             )
-        self.stdout.write(_("[1/2] Database bijwerken …"))
+        self.stdout.write(_("[1/3] Database bijwerken …"))
         call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write(_("[2/2] Demo-organisaties en -gebruikers laden …"))
+        self.stdout.write(_("[2/3] Demo-organisaties en -gebruikers laden …"))
         logins = load_demo_accounts()
+        self.stdout.write(_("[3/3] Veiligheidsplan Hengelo 2017-2020 laden …"))
+        load_demo_plan()
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(_("Kompas-demo staat klaar op http://%(bind)s/") % {"bind": options["bind"]})

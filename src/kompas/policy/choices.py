@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The stored values of the plan's choice fields, readable in the database (``"trekt"``, not ``"t"``)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanStatus(models.TextChoices):
+    """Where the plan is in its adoption."""
+
+    DRAFT = "draft", _("Concept")
+    ADOPTED = "adopted", _("Vastgesteld")
+
+
+class OovRole(models.TextChoices):
+    """The part the OOV team plays in a theme (IVP §3.2)."""
+
+    LEADS = "trekt", _("OOV trekt")
+    INVOLVED = "betrokken_bij_incidenten", _("OOV betrokken bij incidenten of calamiteiten")
+
+
+class Phase(models.IntegerChoices):
+    """The two two-year halves of the plan period (IVP §3.2)."""
+
+    FIRST = 1, _("Fase 1")
+    SECOND = 2, _("Fase 2")
+
+
+class ActionState(models.TextChoices):
+    """How far an action is."""
+
+    PLANNED = "gepland", _("Gepland")
+    RUNNING = "lopend", _("Lopend")
+    DONE = "afgerond", _("Afgerond")
+    DROPPED = "vervallen", _("Vervallen")
+
+
+class PartyKind(models.TextChoices):
+    """Whether a party is a department of the municipality or an outside partner."""
+
+    INTERNAL = "intern", _("Intern")
+    EXTERNAL = "extern", _("Extern")
+
+
+class PartyRole(models.TextChoices):
+    """What a party does for a theme."""
+
+    LEAD = "trekker", _("Trekker")
+    INVOLVED = "betrokken", _("Betrokken")
+    PARTNER = "partner", _("Partner")
+    PARTICIPANT = "deelnemer", _("Deelnemer")
+    ORGANISER = "organisator", _("Organisator")
+    FUNDER = "financier", _("Financier")
+    INFORMANT = "informatiebron", _("Informatiebron")
+
+
+class GoalLevel(models.TextChoices):
+    """A goal's place in the theme's goal tree."""
+
+    GOAL = "doel", _("Doel")
+    MAIN = "hoofddoel", _("Hoofddoel")
+    SUB = "subdoel", _("Subdoel")
+
+
+class TargetRule(models.TextChoices):
+    """How a target is stated; the first seven match ``kompas.indicators.status.TargetRule``."""
+
+    AT_MOST_BASELINE = "at_most_baseline", _("Gelijk of lager dan de basiswaarde")
+    AT_LEAST_BASELINE = "at_least_baseline", _("Gelijk of hoger dan de basiswaarde")
+    AT_MOST = "at_most", _("Ten hoogste de streefwaarde")
+    AT_LEAST = "at_least", _("Ten minste de streefwaarde")
+    DECREASE_PCT = "decrease_pct", _("Daling met een percentage")
+    INCREASE_PCT = "increase_pct", _("Stijging met een percentage")
+    REGISTER = "register", _("Registreren")
+    DECREASE = "decrease", _("Dalen (zonder getal)")
+    INCREASE = "increase", _("Stijgen (zonder getal)")
+    REALISE = "realise", _("Realiseren (mijlpaal)")
+
+
+# Rules that need a number besides the baseline to mean anything.
+RULES_WITH_VALUE = frozenset(
+    {TargetRule.AT_MOST, TargetRule.AT_LEAST, TargetRule.DECREASE_PCT, TargetRule.INCREASE_PCT}
+)
+# Rules whose threshold is the baseline itself.
+RULES_FROM_BASELINE = frozenset(
+    {
+        TargetRule.AT_MOST_BASELINE,
+        TargetRule.AT_LEAST_BASELINE,
+        TargetRule.DECREASE_PCT,
+        TargetRule.INCREASE_PCT,
+    }
+)
+
+
+class TargetKind(models.TextChoices):
+    """A plan target for the whole municipality, or a value the plan gives for one area."""
+
+    PLAN = "plan", _("Streefwaarde")
+    AREA = "area", _("Gebiedswaarde")
+
+
+class CostKind(models.TextChoices):
+    """Whether a cost is money or staff time."""
+
+    MONEY = "geld", _("Geld")
+    CAPACITY = "capaciteit", _("Capaciteit")
+
+
+class CostOrigin(models.TextChoices):
+    """Where the plan names a cost: on a themablad or elsewhere (outside the budget table)."""
+
+    THEME = "themablad", _("Themablad")
+    ELSEWHERE = "elders", _("Elders in het plan")
+
+
+class ScenarioKind(models.TextChoices):
+    """The three choices of the cover letter (raadsbrief)."""
+
+    PRIORITISE_THEMES = "prioritise_themes", _("Prioriteren op thema’s")
+    PRIORITISE_IN_TIME = "prioritise_in_time", _("Prioriteren in de tijd")
+    EXTRA_RESOURCES = "extra_resources", _("Extra middelen en formatie")
