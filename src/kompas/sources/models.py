@@ -1,3 +1,74 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Models of kompas.sources."""
+"""Import runs: one record per file offered to Kompas, with its provenance and outcome."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from kompas.accounts.models import Organisation
+
+
+class ImportStatus(models.TextChoices):
+    """Outcome of an import run."""
+
+    RUNNING = "bezig", _("Bezig")
+    LOADED = "geladen", _("Geladen")
+    UNCHANGED = "ongewijzigd", _("Geladen, niets gewijzigd")
+    DRY_RUN = "proef", _("Proefimport (niets opgeslagen)")
+    REJECTED = "afgewezen", _("Afgewezen")
+    FAILED = "mislukt", _("Mislukt")
+
+
+class ImportRun(models.Model):
+    """One import of one file: what it was, who offered it, and exactly what it did.
+
+    ``errors`` holds the first 1.000 errors as dicts (file, line, column, value, expected,
+    message); ``error_count`` counts all of them. Counts are in data rows of the file.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, verbose_name=_("organisatie"))
+    format = models.CharField(_("formaat"), max_length=40)
+    file_name = models.CharField(_("bestandsnaam"), max_length=255)
+    file_size = models.PositiveBigIntegerField(_("grootte (bytes)"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("geïmporteerd door"),
+    )
+    started_at = models.DateTimeField(_("gestart"), default=timezone.now)
+    finished_at = models.DateTimeField(_("klaar"), null=True, blank=True)
+    duration_seconds = models.FloatField(_("duur (s)"), null=True, blank=True)
+    licence = models.CharField(_("licentie"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.RUNNING
+    )
+    rows_read = models.PositiveBigIntegerField(_("rijen gelezen"), default=0)
+    rows_loaded = models.PositiveBigIntegerField(_("rijen nieuw"), default=0)
+    rows_changed = models.PositiveBigIntegerField(_("rijen gewijzigd"), default=0)
+    rows_unchanged = models.PositiveBigIntegerField(_("rijen ongewijzigd"), default=0)
+    rows_rejected = models.PositiveBigIntegerField(_("rijen afgewezen"), default=0)
+    areas_created = models.PositiveIntegerField(_("gebieden aangemaakt"), default=0)
+    errors = models.JSONField(_("fouten"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("aantal fouten"), default=0)
+    warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)
+
+    objects: ClassVar[models.Manager[ImportRun]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("importrun")
+        verbose_name_plural = _("importruns")
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "sha256"], name="import_run_checksum")]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
