@@ -5,7 +5,10 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from kompas import pathconverters
 from kompas.accounts.decorators import public
+
+pathconverters.register()
 
 urlpatterns = [
     path("", include("kompas.dashboard.urls")),

@@ -54,3 +54,16 @@ def test_every_operation_answers_without_server_errors(
             case.call_and_validate(base_url=live_server.url, cookies=cookies)
 
         check()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/users/99999999999999999999",
+        "/api/v1/plans/99999999999999999999",
+        "/account/gebruikers/99999999999999999999/",
+        "/beleid/thema/99999999999999999999/",
+    ],
+)
+def test_ids_beyond_the_database_range_are_not_found(client: Client, beheerder_a: User, url: str) -> None:
+    assert client.get(url).status_code == 404

@@ -13,9 +13,9 @@ urlpatterns = [
     path("tweestaps/", auth.two_factor, name="two_factor"),
     path("gebruikers/", users.user_list, name="user_list"),
     path("gebruikers/nieuw/", users.user_create, name="user_create"),
-    path("gebruikers/<int:user_id>/", users.user_detail, name="user_detail"),
-    path("gebruikers/<int:user_id>/bewerken/", users.user_edit, name="user_edit"),
-    path("gebruikers/<int:user_id>/verwijderen/", users.user_delete, name="user_delete"),
+    path("gebruikers/<id:user_id>/", users.user_detail, name="user_detail"),
+    path("gebruikers/<id:user_id>/bewerken/", users.user_edit, name="user_edit"),
+    path("gebruikers/<id:user_id>/verwijderen/", users.user_delete, name="user_delete"),
     path("audit/", audit.audit_list, name="audit_list"),
     path("audit/export.csv", audit.audit_export, name="audit_export"),
 ]

@@ -9,7 +9,7 @@ from kompas.alerts import views
 app_name = "alerts"
 urlpatterns = [
     path("", views.alert_list, name="alert_list"),
-    path("<int:alert_id>/", views.alert_detail, name="alert_detail"),
+    path("<id:alert_id>/", views.alert_detail, name="alert_detail"),
     path("instellingen/", views.setting_list, name="setting_list"),
     path("instellingen/nieuw/", views.setting_edit, name="setting_create"),
     path("instellingen/<str:measure_code>/", views.setting_edit, name="setting_edit"),

@@ -13,6 +13,6 @@ urlpatterns = [
     path("v1/openapi.json", SpectacularAPIView.as_view(), name="schema"),
     path("v1/me", views.MeView.as_view(), name="me"),
     path("v1/users", views.UserListView.as_view(), name="user_list"),
-    path("v1/users/<int:user_id>", views.UserDetailView.as_view(), name="user_detail"),
-    path("v1/plans/<int:plan_id>", PlanView.as_view(), name="plan_detail"),
+    path("v1/users/<id:user_id>", views.UserDetailView.as_view(), name="user_detail"),
+    path("v1/plans/<id:plan_id>", PlanView.as_view(), name="plan_detail"),
 ]

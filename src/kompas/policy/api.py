@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,8 +24,6 @@ class PlanView(APIView):
     @extend_schema(
         responses={200: OpenApiTypes.OBJECT},
         operation_id="plan_detail",
-        # Ids are positive; the URL pattern does not match a minus sign at all.
-        parameters=[OpenApiParameter("plan_id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)],
     )
     def get(self, request: Request, plan_id: int) -> Response:
         """Return the plan export; 404 for plans of other organisations and unknown ids alike."""
