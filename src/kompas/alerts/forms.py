@@ -51,3 +51,12 @@ class SettingForm(forms.ModelForm[AlertSetting]):
     class Meta:
         model = AlertSetting
         fields = ["measure_code", "method", "alpha", "min_count", "false_discovery_control", "active"]
+
+
+class RuleCostForm(forms.Form):
+    """The settings whose backtest is asked for."""
+
+    measure_code = forms.CharField(label=_("Maatstaf (code)"), max_length=80)
+    method = forms.ChoiceField(label=_("Methode"), choices=Method.choices)
+    alpha = forms.FloatField(label=_("Alfa"), min_value=0.000001, max_value=0.5)
+    min_count = forms.IntegerField(label=_("Minimumaantal"), min_value=0)

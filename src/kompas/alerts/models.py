@@ -115,3 +115,25 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure_code} {self.area_code} {self.period_start}"
+
+
+class DigestSubscription(models.Model):
+    """A user's choice to receive the weekly e-mail summary of new alerts."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, verbose_name=_("organisatie"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="alert_digest",
+        verbose_name=_("gebruiker"),
+    )
+    last_sent_at = models.DateTimeField(_("laatst verzonden"), null=True, blank=True)
+
+    objects: ClassVar[models.Manager[DigestSubscription]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("wekelijkse samenvatting")
+        verbose_name_plural = _("wekelijkse samenvattingen")
+
+    def __str__(self) -> str:
+        return str(self.user_id)

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_http_methods
 from kompas.accounts.decorators import requires
 from kompas.accounts.models import User
 from kompas.accounts.roles import Permission, has_permission
-from kompas.alerts import configure, queries, triage
+from kompas.alerts import configure, digest, queries, triage
 from kompas.alerts.explain import explanation_chart
-from kompas.alerts.forms import AlertFilterForm, SettingForm, TriageForm
+from kompas.alerts.forms import AlertFilterForm, RuleCostForm, SettingForm, TriageForm
 from kompas.alerts.models import Alert, AlertSetting
+from kompas.alerts.rule_cost import rule_cost
 from kompas.reports.charts import render_svg
 
 
@@ -35,7 +36,26 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(alerts, 50).get_page(request.GET.get("pagina"))
     template = "alerts/_alert_table.html" if request.headers.get("HX-Request") else "alerts/alert_list.html"
     can_configure = has_permission(_actor(request).role, Permission.CONFIGURE_ALERTS)
-    return render(request, template, {"form": form, "page": page, "perms_configure": can_configure})
+    context = {
+        "form": form,
+        "page": page,
+        "perms_configure": can_configure,
+        "subscribed": digest.is_subscribed(_actor(request)),
+    }
+    return render(request, template, context)
+
+
+@requires(Permission.TRIAGE_ALERTS)
+@require_http_methods(["POST"])
+def digest_subscription(request: HttpRequest) -> HttpResponse:
+    """Switch the weekly e-mail summary on or off for the logged-in user."""
+    subscribed = request.POST.get("subscribed") == "1"
+    digest.set_subscription(actor=_actor(request), subscribed=subscribed)
+    if subscribed:
+        messages.success(request, _("U ontvangt voortaan elke week een samenvatting per e-mail."))
+    else:
+        messages.success(request, _("De wekelijkse samenvatting is uitgezet."))
+    return redirect("alerts:alert_list")
 
 
 def _alert(alert_id: int) -> Alert:
@@ -106,5 +126,20 @@ def setting_edit(request: HttpRequest, measure_code: str | None = None) -> HttpR
         request,
         "alerts/setting_form.html",
         {"form": form, "setting": setting},
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(Permission.CONFIGURE_ALERTS)
+def setting_cost(request: HttpRequest) -> HttpResponse:
+    """Show what the settings in the query string cost: backtest on the organisation's history."""
+    form = RuleCostForm(request.GET)
+    cost = None
+    if form.is_valid():
+        cost = rule_cost(_actor(request).organisation, **form.cleaned_data)
+    return render(
+        request,
+        "alerts/_rule_cost.html",
+        {"form": form, "cost": cost},
         status=400 if form.errors else 200,
     )
