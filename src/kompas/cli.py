@@ -22,10 +22,23 @@ COMMANDS: dict[str, Promise] = {
     "migrate": _("Werk de databasestructuur bij."),
     "createuser": _("Maak een gebruiker aan in een organisatie."),
     "check": _("Controleer de installatie (--deploy voor productie)."),
+    "alerts run": _("Voer de signalering uit op alle reeksen (nachtelijke taak)."),
+    "alerts digest": _("Verstuur de wekelijkse samenvatting van nieuwe signaleringen."),
+    "early-warning": _("Signaleer ongewone stijgingen in de reeksen van een CSV-bestand (zonder database)."),
+    "early-warning-backtest": _("Toon wat een signaleringsinstelling kost: detectiekans en valse alarmen."),
     "check plan": _("Controleer het veiligheidsplan: meetbaarheid, sommen, trekkers, PM-posten."),
     "plan export": _("Exporteer het veiligheidsplan als JSON, XLSX of PDF."),
+    "import": _("Importeer een bestand (alles of niets), met foutenrapport per regel en kolom."),
+    "export observations": _("Exporteer waarnemingen (CSV, XLSX), eventueel opgeteld per niveau of periode."),
+    "indicators load": _("Laad indicatordefinities uit een TOML-definitiebestand."),
+    "indicators dump": _("Schrijf de indicatordefinities als TOML-definitiebestand."),
+    "compute": _("Bereken indicatorwaarden, trends, benchmarkindex, rangen en voortgang (incrementeel)."),
+    "export indicators": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
+    "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
+# Friendly names that cannot be a Django command's module name (``import`` is a Python keyword).
+ALIASES = {"import": "import_file"}
 
 
 def command_name(argv: Sequence[str], known: Collection[str] = ()) -> tuple[str, list[str]]:
@@ -38,7 +51,8 @@ def command_name(argv: Sequence[str], known: Collection[str] = ()) -> tuple[str,
         joined = f"{argv[0]}_{argv[1]}".replace("-", "_")
         if joined in known:
             return joined, list(argv[2:])
-    return argv[0].replace("-", "_"), list(argv[1:])
+    name = argv[0].replace("-", "_")
+    return ALIASES.get(name, name), list(argv[1:])
 
 
 def _pop_language(argv: list[str]) -> str:

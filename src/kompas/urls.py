@@ -16,5 +16,8 @@ urlpatterns = [
     path("api/", include("kompas.api.urls")),
     path("signaleringen/", include("kompas.alerts.urls")),
     path("beleid/", include("kompas.policy.urls")),
+    path("indicatoren/", include("kompas.indicators.urls")),
+    path("gegevens/", include("kompas.sources.urls")),
+    path("rapportages/", include("kompas.reports.urls")),
     path("i18n/taal/", public(set_language), name="set_language"),
 ]

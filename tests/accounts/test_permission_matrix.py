@@ -22,6 +22,8 @@ from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
 from tests.conftest import PASSWORD
 from tests.policy.factories import POLICY_TARGETS
+from tests.reports.factories import make_wijk
+from tests.sources.factories import make_import_run
 
 ANON = "anonymous"
 ALL_ROLES = frozenset(Role)
@@ -53,11 +55,14 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     "user_id": _user_id,
     "alert_id": lambda organisation: make_alert(organisation).pk,
     "measure_code": lambda organisation: make_setting(organisation).measure_code,
+    "run_id": lambda organisation: make_import_run(organisation).pk,
+    "area_code": make_wijk,
     **POLICY_TARGETS,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
 POLICY_EDIT = frozenset({Role.OOV_ADVISEUR})
+IMPORTERS = frozenset({Role.BEHEERDER, Role.OOV_ADVISEUR, Role.ANALIST})
 
 
 MATRIX: dict[str, Entry] = {
@@ -88,8 +93,24 @@ MATRIX: dict[str, Entry] = {
     "alerts:setting_list": Entry(frozenset({Role.ANALIST})),
     "alerts:setting_create": Entry(frozenset({Role.ANALIST})),
     "alerts:setting_edit": Entry(frozenset({Role.ANALIST}), target="measure_code"),
+    "alerts:setting_cost": Entry(
+        frozenset({Role.ANALIST}),
+        data={"measure_code": "woninginbraak", "method": "ears-c1", "alpha": "0.05", "min_count": "5"},
+    ),
+    "alerts:digest": Entry(TRIAGE, method="post", data={"subscribed": "1"}),
+    # Dashboard pages and reports: everyone with dashboard access (raadslid with suppressed counts).
+    "dashboard:theme": Entry(READERS, target="theme_id"),
+    "dashboard:area": Entry(READERS, target="area_code"),
+    "reports:home": Entry(READERS),
+    "reports:generate": Entry(READERS, data={"rapport": "veiligheidsbeeld", "formaat": "html"}),
     # The safety plan: everyone with dashboard access reads (raadslid too), the OOV-adviser edits.
     "api:plan_detail": Entry(API_ROLES, target="plan_id"),
+    "api:indicator_list": Entry(API_ROLES),
+    "api:indicator_detail": Entry(API_ROLES, target="indicator_id"),
+    "api:indicator_values": Entry(API_ROLES, target="indicator_id"),
+    # Indicators: everyone with dashboard access reads them.
+    "indicators:indicator_list": Entry(READERS),
+    "indicators:indicator_detail": Entry(READERS, target="indicator_id"),
     "policy:home": Entry(READERS),
     "policy:plan_detail": Entry(READERS, target="plan_id"),
     "policy:plan_edit": Entry(POLICY_EDIT, target="plan_id"),
@@ -137,6 +158,10 @@ MATRIX: dict[str, Entry] = {
     "policy:scenario_edit": Entry(POLICY_EDIT, target="scenario_id"),
     "policy:scenario_delete": Entry(POLICY_EDIT, method="post", target="scenario_id"),
     "policy:scenario_create": Entry(POLICY_EDIT, target="plan_id"),
+    # Data import: upload, history and one run for the roles with sources.import.
+    "sources:run_list": Entry(IMPORTERS),
+    "sources:import": Entry(IMPORTERS),
+    "sources:run_detail": Entry(IMPORTERS, target="run_id"),
 }
 
 

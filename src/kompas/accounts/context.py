@@ -13,7 +13,10 @@ from kompas.accounts.roles import Permission, has_permission
 NAVIGATION = (
     ("dashboard:home", _("Start"), None),
     ("policy:home", _("Veiligheidsplan"), Permission.VIEW_DASHBOARD),
+    ("indicators:indicator_list", _("Indicatoren"), Permission.VIEW_DASHBOARD),
+    ("reports:home", _("Rapportages"), Permission.VIEW_DASHBOARD),
     ("alerts:alert_list", _("Signaleringen"), Permission.TRIAGE_ALERTS),
+    ("sources:run_list", _("Gegevens"), Permission.IMPORT_DATA),
     ("accounts:user_list", _("Gebruikers"), Permission.MANAGE_USERS),
     ("accounts:audit_list", _("Audittrail"), Permission.VIEW_AUDIT),
 )

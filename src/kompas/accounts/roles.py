@@ -24,6 +24,7 @@ class Permission(models.TextChoices):
     """What a role may do; views, API and CLI check these codes, never role names."""
 
     VIEW_DASHBOARD = "dashboard.view", _("Dashboard en rapportages bekijken")
+    VIEW_SMALL_COUNTS = "dashboard.small_counts", _("Aantallen onder de publicatiegrens (< 5) zien")
     MANAGE_USERS = "accounts.users.manage", _("Gebruikers van de eigen organisatie beheren")
     VIEW_AUDIT = "accounts.audit.view", _("Audittrail bekijken en exporteren")
     EDIT_POLICY = "policy.edit", _("Veiligheidsplan bewerken")
@@ -37,11 +38,19 @@ class Permission(models.TextChoices):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.BEHEERDER: frozenset(
-        {Permission.VIEW_DASHBOARD, Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.USE_API}
+        {
+            Permission.VIEW_DASHBOARD,
+            Permission.VIEW_SMALL_COUNTS,
+            Permission.MANAGE_USERS,
+            Permission.VIEW_AUDIT,
+            Permission.IMPORT_DATA,
+            Permission.USE_API,
+        }
     ),
     Role.OOV_ADVISEUR: frozenset(
         {
             Permission.VIEW_DASHBOARD,
+            Permission.VIEW_SMALL_COUNTS,
             Permission.EDIT_POLICY,
             Permission.IMPORT_DATA,
             Permission.TRIAGE_ALERTS,
@@ -52,18 +61,30 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ANALIST: frozenset(
         {
             Permission.VIEW_DASHBOARD,
+            Permission.VIEW_SMALL_COUNTS,
             Permission.IMPORT_DATA,
             Permission.CONFIGURE_ALERTS,
             Permission.TRIAGE_ALERTS,
             Permission.USE_API,
         }
     ),
+    # A council member sees what may be published: counts under the threshold are suppressed.
     Role.RAADSLID: frozenset({Permission.VIEW_DASHBOARD}),
     Role.PROJECTLEIDER: frozenset(
-        {Permission.VIEW_DASHBOARD, Permission.MANAGE_PROJECTS, Permission.USE_API}
+        {
+            Permission.VIEW_DASHBOARD,
+            Permission.VIEW_SMALL_COUNTS,
+            Permission.MANAGE_PROJECTS,
+            Permission.USE_API,
+        }
     ),
     Role.REGIOCOORDINATOR: frozenset(
-        {Permission.VIEW_DASHBOARD, Permission.MANAGE_PROJECTS, Permission.USE_API}
+        {
+            Permission.VIEW_DASHBOARD,
+            Permission.VIEW_SMALL_COUNTS,
+            Permission.MANAGE_PROJECTS,
+            Permission.USE_API,
+        }
     ),
     Role.PARTNER: frozenset({Permission.VIEW_CASEWORK}),
 }

@@ -9,5 +9,7 @@ from kompas.dashboard import views
 app_name = "dashboard"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("thema/<id:theme_id>/", views.theme_page, name="theme"),
+    path("gebied/<str:area_code>/", views.area_page, name="area"),
     path("gezondheid/", views.health, name="health"),
 ]

@@ -24,6 +24,9 @@ from kompas.indicators.formulas import Direction, Formula, Normalisation
 FORMAT = "kompas-indicatoren"
 VERSION = 1
 CODE = re.compile(r"[a-z][a-z0-9_]{0,79}")
+# Indicator codes may also be those of a plan's own catalogue (Hengelo's ``T1.I1``).
+INDICATOR_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,79}")
+GROUP_CODE = re.compile(r"[-a-zA-Z0-9_]{1,60}")
 KINDS = ("effect", "performance", "process")
 NEEDS_DENOMINATOR = {Formula.RATE, Formula.SHARE}
 NO_DENOMINATOR = {Formula.COUNT, Formula.SURVEY_PERCENTAGE, Formula.COMPOSITE}
@@ -54,6 +57,7 @@ class Definition:
     baseline_year: int = 0
     components: tuple[Component, ...] = ()
     normalisation: Normalisation = Normalisation.MEAN
+    benchmark_group: str = ""
     data_source: str = ""
     source_ref: str = ""
     description: str = ""
@@ -148,8 +152,8 @@ def _field_checks(entry: Mapping[str, Any]) -> list[tuple[str, str, bool]]:
     return [
         (
             "code",
-            _("kleine letters, cijfers en _ (max. 80)"),
-            isinstance(code, str) and bool(CODE.fullmatch(code)),
+            _("letters, cijfers, _ en . (max. 80), beginnend met een letter"),
+            isinstance(code, str) and bool(INDICATOR_CODE.fullmatch(code)),
         ),
         ("name", _("een naam"), bool(_text(entry, "name").strip())),
         ("formula", " | ".join(Formula), entry.get("formula") in set(Formula)),
@@ -161,6 +165,11 @@ def _field_checks(entry: Mapping[str, Any]) -> list[tuple[str, str, bool]]:
             " | ".join(Normalisation),
             entry.get("normalisation", "mean") in set(Normalisation),
         ),
+        (
+            "benchmark_group",
+            _("de code van een gebiedsgroep"),
+            not entry.get("benchmark_group") or bool(GROUP_CODE.fullmatch(_text(entry, "benchmark_group"))),
+        ),
     ]
 
 
@@ -168,8 +177,9 @@ def _formula_problems(entry: Mapping[str, Any], formula: Formula, location: str)
     """Check the fields a formula needs and the ones it must not have."""
     problems = []
     measure = _("een maatstafcode")
-    if formula is not Formula.COMPOSITE and not CODE.fullmatch(_text(entry, "numerator")):
-        problems.append(Problem(location, "numerator", _text(entry, "numerator"), measure))
+    if formula is not Formula.COMPOSITE and not _is_sum(_text(entry, "numerator")):
+        expected = _("een maatstafcode, of codes verbonden met +")
+        problems.append(Problem(location, "numerator", _text(entry, "numerator"), expected))
     if formula in NEEDS_DENOMINATOR and not CODE.fullmatch(_text(entry, "denominator")):
         problems.append(Problem(location, "denominator", _text(entry, "denominator"), measure))
     if formula in NO_DENOMINATOR and entry.get("denominator"):
@@ -186,6 +196,16 @@ def _formula_problems(entry: Mapping[str, Any], formula: Formula, location: str)
     return problems
 
 
+def measure_codes(expression: str) -> tuple[str, ...]:
+    """Return the measure codes of a numerator: ``"a + b"`` → ``("a", "b")``; ``""`` → ``()``."""
+    return tuple(part.strip() for part in expression.split("+")) if expression.strip() else ()
+
+
+def _is_sum(expression: str) -> bool:
+    codes = measure_codes(expression)
+    return bool(codes) and all(CODE.fullmatch(code) for code in codes) and len(set(codes)) == len(codes)
+
+
 def _component_problems(components: Any, location: str) -> list[Problem]:
     expected = _("minstens twee {indicator = code, weight = getal ≥ 0} met een gewicht > 0")
     valid = (
@@ -193,7 +213,7 @@ def _component_problems(components: Any, location: str) -> list[Problem]:
         and len(components) >= 2
         and all(
             isinstance(c, dict)
-            and CODE.fullmatch(str(c.get("indicator", "")))
+            and INDICATOR_CODE.fullmatch(str(c.get("indicator", "")))
             and isinstance(c.get("weight"), int | float)
             and c["weight"] >= 0
             for c in components
@@ -230,7 +250,7 @@ def _build(entry: Mapping[str, Any], formula: Formula) -> Definition:
         code=entry["code"],
         name=entry["name"].strip(),
         formula=formula,
-        numerator=_text(entry, "numerator"),
+        numerator=" + ".join(measure_codes(_text(entry, "numerator"))),
         denominator=_text(entry, "denominator"),
         per=100.0 if formula is Formula.SHARE else float(entry.get("per", 1000)),
         kind=entry.get("kind", "effect"),
@@ -240,6 +260,7 @@ def _build(entry: Mapping[str, Any], formula: Formula) -> Definition:
         baseline_year=int(entry.get("baseline_year", 0)),
         components=components,
         normalisation=Normalisation(entry.get("normalisation", Normalisation.MEAN)),
+        benchmark_group=_text(entry, "benchmark_group"),
         data_source=_text(entry, "data_source"),
         source_ref=_text(entry, "source_ref"),
         description=_text(entry, "description"),
@@ -270,6 +291,7 @@ def _entry(definition: Definition) -> dict[str, Any]:
         "unit": definition.unit,
         "window": definition.window,
         "baseline_year": definition.baseline_year,
+        "benchmark_group": definition.benchmark_group,
         "data_source": definition.data_source,
         "source_ref": definition.source_ref,
         "description": definition.description,

@@ -117,11 +117,21 @@ def garwood_limits(counts: npt.ArrayLike, level: float = DEFAULT_LEVEL) -> Inter
     """
     values = _as_counts(counts)
     alpha = 1.0 - level
+    # Counts repeat a lot (most buurt-months have a handful of events): evaluate the χ² quantiles
+    # once per distinct count.
+    distinct, position = np.unique(values, return_inverse=True)
     with np.errstate(invalid="ignore"):
-        low = np.where(values > 0, stats.chi2.ppf(alpha / 2, 2 * values) / 2, 0.0)
-        high = stats.chi2.ppf(1 - alpha / 2, 2 * values + 2) / 2
-    low = np.where(np.isnan(values), np.nan, low)
-    return IntervalArrays(values, low.astype(np.float64), high.astype(np.float64), level, Method.GARWOOD)
+        low = np.where(distinct > 0, stats.chi2.ppf(alpha / 2, 2 * distinct) / 2, 0.0)
+        high = stats.chi2.ppf(1 - alpha / 2, 2 * distinct + 2) / 2
+    low = np.where(np.isnan(distinct), np.nan, low)
+    shape = values.shape
+    return IntervalArrays(
+        values,
+        low.astype(np.float64)[position].reshape(shape),
+        high.astype(np.float64)[position].reshape(shape),
+        level,
+        Method.GARWOOD,
+    )
 
 
 def garwood_count(count: int, level: float = DEFAULT_LEVEL) -> Interval:

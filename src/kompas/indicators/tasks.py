@@ -1,3 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Background tasks of kompas.indicators: thin wrappers that take ids and call a function."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from kompas.indicators.compute import compute
+
+
+@task()
+def recompute_indicators() -> dict[str, object]:
+    """Recompute what new imports touched, for every indicator (enqueued after an import).
+
+    Each indicator finds the import runs it has not seen yet itself, so one task after several
+    imports does the work once.
+    """
+    return compute(actor=None).as_dict()

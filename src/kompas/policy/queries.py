@@ -135,3 +135,42 @@ def budget(plan: Plan) -> Budget:
     total = sum((line.amount or Decimal(0) for line in lines), Decimal(0))
     others = list(plan.cost_items.filter(origin="elders").select_related("theme", "budget_line", "part_of"))
     return Budget(lines, total, plan.budget_stated_total, others)
+
+
+@dataclass(frozen=True)
+class TargetFigures:
+    """What the indicator engine needs of a target to judge its progress (no plan texts)."""
+
+    target_id: int
+    organisation_id: int
+    organisation_cbs_code: str
+    indicator_id: int
+    area: str
+    rule: str
+    baseline_value: float | None
+    target_value: float | None
+    target_period: int | None
+
+
+def target_figures(organisation_ids: Sequence[int] | None = None) -> list[TargetFigures]:
+    """Return the targets with a rule, of the given organisations (None: every organisation).
+
+    Runs in the caller's scope; the indicator engine calls it with scopes disabled.
+    """
+    targets = Target.objects.exclude(rule="").select_related("theme__plan__organisation")
+    if organisation_ids is not None:
+        targets = targets.filter(theme__plan__organisation_id__in=list(organisation_ids))
+    return [
+        TargetFigures(
+            target_id=target.pk,
+            organisation_id=target.theme.plan.organisation_id,
+            organisation_cbs_code=target.theme.plan.organisation.cbs_code,
+            indicator_id=target.indicator_id,
+            area=target.area,
+            rule=target.rule,
+            baseline_value=target.baseline_value,
+            target_value=target.target_value,
+            target_period=target.target_period,
+        )
+        for target in targets.order_by("pk")
+    ]

@@ -9,11 +9,14 @@ data table as the text alternative ("toon tabel").
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import vl_convert
+from django.core.cache import cache
 
 VEGA_LITE_VERSION = "v6_1"
 LOCALE = "nl-NL"
@@ -22,6 +25,7 @@ PRIMARY = "#154273"
 BAND = "#9fb6d1"
 TARGET = "#8a4b00"
 ALARM = "#b00020"
+SVG_CACHE_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,11 @@ def _base(title: str, description: str, data: list[dict[str, Any]], width: int =
     }
 
 
-def _period_axis() -> dict[str, Any]:
-    return {"field": "periode", "type": "temporal", "title": "Periode", "axis": {"format": "%b %Y"}}
+def _period_axis(time_format: str = "%b %Y") -> dict[str, Any]:
+    axis: dict[str, Any] = {"format": time_format}
+    if time_format == "%Y":
+        axis["tickCount"] = {"interval": "year", "step": 1}
+    return {"field": "periode", "type": "temporal", "title": "Periode", "axis": axis}
 
 
 def _quantity(field: str, title: str | None = None) -> dict[str, Any]:
@@ -90,22 +97,30 @@ def _rule(channel: str, value: float) -> dict[str, Any]:
 
 
 def time_series(
-    title: str, description: str, points: Sequence[SeriesPoint], *, unit: str, target: float | None = None
+    title: str,
+    description: str,
+    points: Sequence[SeriesPoint],
+    *,
+    unit: str,
+    target: float | None = None,
+    yearly: bool = False,
 ) -> Chart:
-    """Line with its uncertainty band and, if given, the target as a dashed rule."""
+    """Line with its uncertainty band and, if given, the target as a dashed rule.
+
+    ``yearly`` labels the time axis with years only (one point per calendar year).
+    """
+    axis = _period_axis("%Y" if yearly else "%b %Y")
     data = [
         {"periode": p.period.isoformat(), "waarde": p.value, "laag": p.ci_low, "hoog": p.ci_high}
         for p in points
     ]
     band = _layer(
         {"type": "area", "color": BAND, "opacity": 0.6},
-        x=_period_axis(),
+        x=axis,
         y=_quantity("laag", unit),
         y2={"field": "hoog"},
     )
-    line = _layer(
-        {"type": "line", "color": PRIMARY, "point": True}, x=_period_axis(), y=_quantity("waarde", unit)
-    )
+    line = _layer({"type": "line", "color": PRIMARY, "point": True}, x=axis, y=_quantity("waarde", unit))
     layers = [band, line] + ([_rule("y", target)] if target is not None else [])
     spec = {**_base(title, description, data), "layer": layers}
     rows = tuple((p.period, p.value, p.ci_low, p.ci_high) for p in points)
@@ -185,8 +200,19 @@ def _convert_options() -> dict[str, Any]:
 
 
 def render_svg(chart: Chart) -> str:
-    """Render ``chart`` to SVG with Dutch number and month formats; loads nothing from a network."""
-    svg: str = vl_convert.vegalite_to_svg(chart.spec, **_convert_options())
+    """Render ``chart`` to SVG with Dutch number and month formats; loads nothing from a network.
+
+    The SVG is cached under a hash of the specification: pages show the same chart to many
+    readers, and rendering takes longer than the rest of a page.
+    """
+    key = (
+        "kompas:svg:"
+        + hashlib.sha256(json.dumps(chart.spec, sort_keys=True, default=str).encode()).hexdigest()
+    )
+    svg: str | None = cache.get(key)
+    if svg is None:
+        svg = str(vl_convert.vegalite_to_svg(chart.spec, **_convert_options()))
+        cache.set(key, svg, SVG_CACHE_SECONDS)
     return svg
 
 

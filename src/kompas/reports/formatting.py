@@ -41,3 +41,24 @@ def date_time(value: dt.datetime) -> str:
     """Format a moment in Dutch local time as ``28 november 2026, 14:05``."""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{date(local.date())}, {local:%H:%M}"
+
+
+def period(start: dt.date, length: str) -> str:
+    """Name a period by its start and length: ``2023``, ``2e kwartaal 2023``, ``maart 2023``."""
+    if length == "year":
+        return str(start.year)
+    if length == "quarter":
+        return f"{(start.month - 1) // 3 + 1}e kwartaal {start.year}"
+    if length == "month":
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if length == "week":
+        return f"week van {date(start)}"
+    return date(start)
+
+
+def period_range(first: dt.date, first_length: str, last: dt.date, last_length: str) -> str:
+    """Name the stretch from the first period to the last: ``2012–2023``, ``januari 2012 – maart 2024``."""
+    if first_length == last_length == "year":
+        return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    start, end = period(first, first_length), period(last, last_length)
+    return start if start == end else f"{start} – {end}"

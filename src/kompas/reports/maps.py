@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
+import shapely
+from pyproj import Transformer
 
 from kompas.reports import formatting
 from kompas.reports.charts import FONT, Chart
@@ -20,6 +23,9 @@ from kompas.reports.charts import FONT, Chart
 CLASS_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 NO_DATA = "geen gegevens"
 NO_DATA_COLOUR = "#d9d9d9"
+SUPPRESSED = "< 5 (niet gepubliceerd)"
+SUPPRESSED_COLOUR = "#f7f7f7"
+HIGHLIGHT = "#1b1b1b"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,8 @@ class MapArea:
     name: str
     geometry_rd: dict[str, Any]
     value: float | None
+    suppressed: bool = False
+    highlighted: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,8 +62,30 @@ def quantile_breaks(values: Sequence[float], classes: int = 5, decimals: int = 1
     return ClassBreaks(bounds, tuple(labels))
 
 
-def classify(value: float | None, breaks: ClassBreaks) -> str:
+@cache
+def _to_rd() -> Transformer:
+    return Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
+
+
+def geometry_rd(geojson_wgs84: str) -> dict[str, Any] | None:
+    """Return a GeoJSON geometry in WGS84 (lon, lat) as a GeoJSON mapping in RD New; None for none."""
+    if not geojson_wgs84 or geojson_wgs84 == "null":
+        return None
+    to_rd = _to_rd()
+
+    def move(coordinates: np.ndarray) -> np.ndarray:
+        x, y = to_rd.transform(coordinates[:, 0], coordinates[:, 1])
+        return np.column_stack([np.round(x, 1), np.round(y, 1)])
+
+    moved = shapely.transform(shapely.from_geojson(geojson_wgs84), move)
+    mapping: dict[str, Any] = shapely.geometry.mapping(moved)
+    return mapping
+
+
+def classify(value: float | None, breaks: ClassBreaks, suppressed: bool = False) -> str:
     """Return the legend label of the class ``value`` falls in (upper bounds inclusive)."""
+    if suppressed:
+        return SUPPRESSED
     if value is None:
         return NO_DATA
     for bound, label in zip(breaks.bounds, breaks.labels, strict=True):
@@ -65,30 +95,34 @@ def classify(value: float | None, breaks: ClassBreaks) -> str:
 
 
 def choropleth(
-    title: str, description: str, areas: Sequence[MapArea], *, legend: str, classes: int = 5
+    title: str,
+    description: str,
+    areas: Sequence[MapArea],
+    *,
+    legend: str,
+    classes: int = 5,
+    decimals: int = 1,
 ) -> Chart:
-    """A choropleth of ``areas`` in RD New with a legend naming each class's value range."""
-    breaks = quantile_breaks([a.value for a in areas if a.value is not None], classes)
+    """A choropleth of ``areas`` in RD New with a legend naming each class's value range.
+
+    A suppressed area (a count under the publication threshold) gets a class of its own; a
+    highlighted area is outlined.
+    """
+    breaks = quantile_breaks(
+        [a.value for a in areas if a.value is not None and not a.suppressed], classes, decimals
+    )
     features = [
         {
             "type": "Feature",
             "geometry": a.geometry_rd,
-            "properties": {"gebied": a.name, "waarde": a.value, "klasse": classify(a.value, breaks)},
+            "properties": {
+                "gebied": a.name,
+                "waarde": None if a.suppressed else a.value,
+                "klasse": classify(a.value, breaks, a.suppressed),
+                "gekozen": a.highlighted,
+            },
         }
         for a in areas
-    ]
-    colour = {
-        "field": "properties.klasse",
-        "type": "ordinal",
-        "title": legend,
-        "scale": {
-            "domain": [*breaks.labels, NO_DATA],
-            "range": [*CLASS_COLOURS[: len(breaks.labels)], NO_DATA_COLOUR],
-        },
-    }
-    tooltip = [
-        {"field": "properties.gebied", "title": "Gebied"},
-        {"field": "properties.waarde", "title": legend, "format": ",.4~f"},
     ]
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.1.0.json",
@@ -102,9 +136,37 @@ def choropleth(
         },
         # RD New coordinates are already planar; "identity" draws them as they are (north up).
         "projection": {"type": "identity", "reflectY": True},
-        "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.7},
-        "encoding": {"color": colour, "tooltip": tooltip},
+        "mark": {"type": "geoshape"},
+        "encoding": _map_encoding(breaks, legend, any(a.suppressed for a in areas)),
         "config": {"font": FONT, "view": {"stroke": None}},
     }
-    rows = tuple((a.name, a.value, classify(a.value, breaks)) for a in areas)
+    rows = tuple(
+        (
+            a.name,
+            SUPPRESSED.split(" (")[0] if a.suppressed else a.value,
+            classify(a.value, breaks, a.suppressed),
+        )
+        for a in areas
+    )
     return Chart(title, description, spec, ("gebied", "waarde", "klasse"), rows)
+
+
+def _map_encoding(breaks: ClassBreaks, legend: str, suppressed: bool) -> dict[str, Any]:
+    extra = [(SUPPRESSED, SUPPRESSED_COLOUR)] if suppressed else []
+    domain = [*breaks.labels, *(label for label, _ in extra), NO_DATA]
+    colours = [*CLASS_COLOURS[: len(breaks.labels)], *(colour for _, colour in extra), NO_DATA_COLOUR]
+    chosen = "datum.properties.gekozen"
+    return {
+        "color": {
+            "field": "properties.klasse",
+            "type": "ordinal",
+            "title": legend,
+            "scale": {"domain": domain, "range": colours},
+        },
+        "stroke": {"condition": {"test": chosen, "value": HIGHLIGHT}, "value": "#ffffff"},
+        "strokeWidth": {"condition": {"test": chosen, "value": 3}, "value": 0.7},
+        "tooltip": [
+            {"field": "properties.gebied", "title": "Gebied"},
+            {"field": "properties.waarde", "title": legend, "format": ",.4~f"},
+        ],
+    }

@@ -1,3 +1,47 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Reads of kompas.sources that other apps may use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import Max, QuerySet
+from django_scopes import scopes_disabled
+
+from kompas.sources.models import ImportRun
+
+
+def import_runs() -> QuerySet[ImportRun]:
+    """Return the import runs of the active organisation scope, newest first."""
+    return ImportRun.objects.select_related("created_by").order_by("-started_at", "-id")
+
+
+def import_run(run_id: int) -> ImportRun | None:
+    """Return import run ``run_id`` of the active organisation scope, or ``None``."""
+    return ImportRun.objects.select_related("created_by").filter(pk=run_id).first()
+
+
+# Reads for the data vintage of reports and the dashboard (kompas.reports.freshness).
+
+
+def import_moments(run_ids: Iterable[int]) -> dict[int, dt.datetime]:
+    """Return when each import run finished (when it started, if it has not), by run id.
+
+    Open data is imported once for all organisations, so the runs are read outside the tenant
+    scope; only their moments leave this function, never who imported what.
+    """
+    with scopes_disabled():
+        rows = ImportRun.objects.filter(pk__in=list(run_ids)).values_list("pk", "finished_at", "started_at")
+        return {pk: finished or started for pk, finished, started in rows}
+
+
+def latest_run_id() -> int:
+    """Return the id of the newest import run of any organisation (0 without any).
+
+    Figures derived from observations can be cached under this id: a new import changes it.
+    """
+    with scopes_disabled():
+        last: int | None = ImportRun.objects.aggregate(last=Max("pk"))["last"]
+    return last or 0

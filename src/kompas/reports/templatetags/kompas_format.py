@@ -26,9 +26,13 @@ def getal(value: object, decimals: int | None = None) -> str:
 
 
 @register.filter
-def procent(value: float | None, decimals: int = 1) -> str:
-    """Format a percentage value (already × 100) as ``23,4 %``."""
-    return formatting.percent(value, int(decimals))
+def procent(value: object, decimals: int = 1) -> str:
+    """Format a percentage value (already × 100) as ``23,4 %``; text (such as "n < 5") stays text."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return formatting.percent(value, int(decimals))
+    return formatting.MISSING
 
 
 @register.filter

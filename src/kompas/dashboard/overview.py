@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""What the dashboard shows: the plan's themes with their verdicts, the map, the data freshness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kompas.accounts.models import Organisation
+from kompas.dashboard.forms import Filters
+from kompas.reports import charts, figures, freshness
+from kompas.reports.objects import Plan
+from kompas.reports.progress import ThemeTile, theme_tiles
+from kompas.reports.selection import default_year
+from kompas.reports.xlsx import Source
+
+DEFAULT_LEVEL = "wijk"
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart ready for ``chart.html``: the chart, its SVG and its source."""
+
+    chart: charts.Chart
+    svg: str
+    source: str = ""
+
+
+def chart_view(chart: charts.Chart | None, source: str = "") -> ChartView | None:
+    """Return ``chart`` with its SVG (cached), None without a chart."""
+    return ChartView(chart, charts.render_svg(chart), source) if chart is not None else None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The dashboard of one organisation for one set of filters."""
+
+    plan: Plan | None
+    themes: list[ThemeTile]
+    map: ChartView | None
+    areas: list[figures.MapValue]
+    sources: list[Source]
+
+
+def default_filters(organisation: Organisation, plan: Plan | None) -> Filters:
+    """Return the filters of a first visit: the latest year with figures, wijken, total crime."""
+    return Filters(default_year(organisation, plan), DEFAULT_LEVEL, figures.default_measure(organisation))
+
+
+def overview(organisation: Organisation, plan: Plan | None, filters: Filters, *, suppress: bool) -> Overview:
+    """Return the dashboard for ``filters``; every figure passes the suppression rule if ``suppress``."""
+    themes = theme_tiles(plan, year=filters.year) if plan else []
+    found = figures.area_map(
+        organisation, level=filters.level, year=filters.year, measure_code=filters.measure, suppress=suppress
+    )
+    info = figures.measure(organisation, filters.measure) if found else None
+    return Overview(
+        plan,
+        themes,
+        chart_view(found.chart if found else None, info.source if info else ""),
+        found.areas if found else [],
+        freshness.sources(organisation),
+    )

@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""URLs of kompas.indicators (Dutch paths)."""
+
+from django.urls import path
+
+from kompas.indicators import views
+
+app_name = "indicators"
+urlpatterns = [
+    path("", views.indicator_list, name="indicator_list"),
+    path("<id:indicator_id>/", views.indicator_detail, name="indicator_detail"),
+]

@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Every computed indicator of one area against the gemeente and the reference group.
+
+The wijk page and the ``veiligheidsbeeld`` report show these lines: the area's latest yearly
+value with its trend, the gemeente's value, and the reference group's mean with the gemeente's
+benchmark index (reference groups compare gemeenten, so the index belongs to the gemeente).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kompas.indicators.queries import comparisons_for, computable_indicators, trends_for, values_for
+from kompas.reports import formatting
+from kompas.reports.indicator_figures import COUNT_UNIT, Trend, trend_of
+from kompas.reports.objects import Indicator, IndicatorComparison, IndicatorTrend, IndicatorValue
+from kompas.reports.suppression import publishable
+
+YEAR = ("year",)
+
+
+@dataclass(frozen=True)
+class AreaIndicator:
+    """One indicator in an area: its value and trend, the gemeente, the reference group."""
+
+    indicator: Indicator
+    period: str
+    value: float | str | None
+    trend: Trend | None
+    gemeente: float | str | None
+    group: str
+    group_mean: float | None
+    benchmark_index: float | None
+
+
+def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: bool) -> list[AreaIndicator]:
+    """Return the indicators with a yearly value in ``area_code`` up to ``year``, by code."""
+    indicators = {indicator.pk: indicator for indicator in computable_indicators()}
+    if not indicators:
+        return []
+    until = dt.date(year, 12, 31)
+    codes = sorted({area_code, gemeente_code} - {""})
+    latest: dict[tuple[int, str], IndicatorValue] = {}
+    for value in values_for(indicators, codes, lengths=YEAR, until=until):
+        latest[(value.indicator_id, value.area_code)] = value  # oldest first: the latest wins
+    trends: dict[int, list[IndicatorTrend]] = defaultdict(list)
+    for trend in trends_for(indicators, [area_code]):
+        trends[trend.indicator_id].append(trend)
+    compared: dict[int, IndicatorComparison] = {}
+    for comparison in comparisons_for(indicators, [gemeente_code], until=until):
+        if comparison.period_length in YEAR:
+            compared[comparison.indicator_id] = comparison
+    lines = []
+    for pk, indicator in sorted(indicators.items(), key=lambda item: item[1].code):
+        own = latest.get((pk, area_code))
+        if own is None:
+            continue
+        whole = latest.get((pk, gemeente_code)) if gemeente_code != area_code else None
+        chosen = compared.get(pk)
+        lines.append(
+            AreaIndicator(
+                indicator,
+                formatting.period(own.period_start, own.period_length),
+                _shown(own, indicator, suppress),
+                trend_of(trends.get(pk, [])),
+                _shown(whole, indicator, suppress) if whole is not None else None,
+                chosen.group.name if chosen is not None else "",
+                chosen.group_mean if chosen is not None else None,
+                chosen.index if chosen is not None else None,
+            )
+        )
+    return lines
+
+
+def _shown(value: IndicatorValue, indicator: Indicator, suppress: bool) -> float | str | None:
+    is_count = indicator.unit == COUNT_UNIT
+    return publishable(value.value, suppress=suppress, count=None if is_count else value.n, is_count=is_count)

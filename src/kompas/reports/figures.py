@@ -1,0 +1,333 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The figures of a gemeente and its areas from the observations: per measure and year, maps, series.
+
+Dashboard pages and reports read the same functions, so screen, PDF and XLSX agree. Numbers pass
+:func:`kompas.reports.suppression.publishable` on their way out. What only changes with an import
+(which measures and years a gemeente has) is cached until the next import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from kompas.accounts.models import Organisation
+from kompas.areas.queries import ids_within, map_shapes
+from kompas.observations.queries import (
+    MeasureInfo,
+    YearValue,
+    measure_info,
+    measure_levels,
+    measure_years,
+    yearly_values,
+)
+from kompas.reports import charts, maps
+from kompas.reports.objects import Area
+from kompas.reports.suppression import publishable
+from kompas.sources.queries import latest_run_id
+
+T = TypeVar("T")
+CACHE_SECONDS = 3600
+RUN_ID_KEY = "kompas:laatste-importrun"
+RUN_ID_SECONDS = 2
+# The measure a map shows first when the reader has not chosen one: all registered crime.
+PREFERRED_MEASURES = ("misdrijven_totaal", "overlast_totaal")
+Figure = float | str | None
+
+
+def current_run_id() -> int:
+    """Return the newest import run id, looked up at most every :data:`RUN_ID_SECONDS` seconds.
+
+    A page asks for several cached figures; one lookup serves them all. A new import shows
+    within those seconds.
+    """
+    run_id: int | None = cache.get(RUN_ID_KEY)
+    if run_id is None:
+        run_id = latest_run_id()
+        cache.set(RUN_ID_KEY, run_id, RUN_ID_SECONDS)
+    return run_id
+
+
+def per_import(key: str, compute: Callable[[], T]) -> T:
+    """Return ``compute()``, cached until the next import run."""
+    full_key = f"kompas:{key}:{current_run_id()}"
+    found: T | None = cache.get(full_key)
+    if found is None:
+        found = compute()
+        cache.set(full_key, found, CACHE_SECONDS)
+    return found
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The measures with values in a gemeente (its own area, wijken or buurten) and their years."""
+
+    years: dict[str, list[int]]
+    measures: dict[str, MeasureInfo]
+    levels: dict[str, list[str]]
+
+
+def catalogue(organisation: Organisation) -> Catalogue:
+    """Return the gemeente's measures and years; cached until the next import."""
+    if not organisation.cbs_code:
+        return Catalogue({}, {}, {})
+
+    def compute() -> Catalogue:
+        ids = ids_within(organisation.cbs_code)
+        years = measure_years(ids, organisation_id=organisation.pk)
+        return Catalogue(years, measure_info(years), measure_levels(ids, organisation_id=organisation.pk))
+
+    return per_import(f"catalogus:{organisation.pk}:{organisation.cbs_code}", compute)
+
+
+def gemeente_years(organisation: Organisation) -> list[int]:
+    """Return the years with any value in the gemeente, ascending."""
+    return sorted({year for years in catalogue(organisation).years.values() for year in years})
+
+
+def measures(organisation: Organisation) -> list[MeasureInfo]:
+    """Return the measures with values in the gemeente, by name."""
+    return sorted(catalogue(organisation).measures.values(), key=lambda m: (m.name.lower(), m.code))
+
+
+def measure(organisation: Organisation, code: str) -> MeasureInfo | None:
+    """Return what the measure ``code`` is, None if the gemeente has no values of it."""
+    return catalogue(organisation).measures.get(code)
+
+
+def default_measure(organisation: Organisation) -> str:
+    """Return the measure a map shows first: one with values per wijk or buurt, total crime first."""
+    found = catalogue(organisation)
+    mapped = {code for code, levels in found.levels.items() if {"wijk", "buurt"} & set(levels)}
+    available = measures(organisation)
+    candidates = [
+        *(code for code in PREFERRED_MEASURES if code in mapped),
+        *(m.code for m in available if m.is_count and m.code in mapped),
+        *(m.code for m in available if m.code in mapped),
+        *(code for code in PREFERRED_MEASURES if code in found.measures),
+        *(m.code for m in available),
+    ]
+    return candidates[0] if candidates else ""
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One line of a safety picture: a measure in the area this year, last year and in the gemeente."""
+
+    measure: MeasureInfo
+    value: Figure
+    previous: Figure
+    change_pct: Figure
+    gemeente: Figure
+    share_pct: Figure
+    complete: bool
+    summed: bool = False
+
+
+def area_rows(
+    area: Area, gemeente: Area | None, year: int, organisation: Organisation, *, suppress: bool
+) -> list[MeasureRow]:
+    """Return the safety picture of ``area`` in ``year``: every measure with a value there.
+
+    A wijk without its own value of a count gets the sum of its buurten.
+    """
+    ids = [area.pk] + ([gemeente.pk] if gemeente is not None and gemeente.pk != area.pk else [])
+    values = yearly_values(ids, organisation_id=organisation.pk, years=(year - 1, year))
+    found = {(v.measure_code, v.area_id, v.year): v for v in values}
+    summed = set()
+    if area.level == "wijk":
+        for value in summed_from_buurten(organisation, {area.pk: area.code}, (year - 1, year)):
+            key = (value.measure_code, value.area_id, value.year)
+            if key not in found:
+                found[key] = value
+                summed.add(value.measure_code)
+    codes = sorted({code for code, area_id, at in found if area_id == area.pk and at == year})
+    info = catalogue(organisation).measures
+    rows = [
+        _row(info[code], found, area, gemeente, year, suppress, code in summed)
+        for code in codes
+        if code in info
+    ]
+    return sorted(rows, key=lambda row: (row.measure.name.lower(), row.measure.code))
+
+
+def summed_from_buurten(
+    organisation: Organisation,
+    wijken: dict[int, str],
+    years: tuple[int, int],
+    measure_codes: list[str] | None = None,
+) -> list[YearValue]:
+    """Return for each wijk (id → code) the yearly sums of the counts of the buurten under it.
+
+    Buurten belong to a wijk by the CBS code rule (BU01640203 lies in WK016402). Only counts are
+    summed; a percentage of a wijk is not the sum of its buurten.
+    """
+    wijk_ids = {code[2:]: pk for pk, code in wijken.items()}
+    buurten = {
+        pk: wijk_ids[code[2:8]]
+        for pk, code, _name, _geometry in _shapes(organisation.cbs_code, "buurt", years[1])
+        if code[2:8] in wijk_ids
+    }
+    if not buurten:
+        return []
+    known = catalogue(organisation).measures
+    totals: dict[tuple[str, int, int], list[float]] = {}
+    lengths: dict[tuple[str, int, int], str] = {}
+    for value in yearly_values(
+        list(buurten), organisation_id=organisation.pk, years=years, measure_codes=measure_codes
+    ):
+        info = known.get(value.measure_code)
+        if info is None or not info.is_count:
+            continue
+        key = (value.measure_code, buurten[value.area_id], value.year)
+        total = totals.setdefault(key, [0.0, 0.0])
+        total[0] += value.value
+        total[1] = max(total[1], value.periods)
+        lengths[key] = value.period_length
+    return [
+        YearValue(code, wijk, year, total, int(periods), lengths[(code, wijk, year)])
+        for (code, wijk, year), (total, periods) in sorted(totals.items())
+    ]
+
+
+def _row(
+    measure: MeasureInfo,
+    found: dict[tuple[str, int, int], YearValue],
+    area: Area,
+    gemeente: Area | None,
+    year: int,
+    suppress: bool,
+    summed: bool,
+) -> MeasureRow:
+    now = found[(measure.code, area.pk, year)]
+    before = found.get((measure.code, area.pk, year - 1))
+    whole = (
+        found.get((measure.code, gemeente.pk, year))
+        if gemeente is not None and gemeente.pk != area.pk
+        else None
+    )
+    change = (now.value - before.value) / before.value * 100 if before and before.value else None
+    share = now.value / whole.value * 100 if measure.is_count and whole and whole.value else None
+    smallest = min(now.value, before.value) if before else now.value
+    counted = measure.is_count
+
+    def shown(value: float | None, count: float | None = None) -> Figure:
+        return publishable(value, suppress=suppress, count=count, is_count=counted)
+
+    return MeasureRow(
+        measure,
+        shown(now.value),
+        shown(before.value if before else None),
+        shown(change, smallest if counted else None),
+        shown(whole.value if whole else None),
+        shown(share, now.value if counted else None),
+        complete=now.period_length == "year" or (now.period_length == "month" and now.periods == 12),
+        summed=summed,
+    )
+
+
+@dataclass(frozen=True)
+class MapValue:
+    """An area on a map with its published value."""
+
+    code: str
+    name: str
+    value: Figure
+
+
+@dataclass(frozen=True)
+class AreaMap:
+    """A choropleth and the areas on it, for a table with links beside it."""
+
+    chart: charts.Chart
+    areas: list[MapValue]
+
+
+def area_map(
+    organisation: Organisation,
+    *,
+    level: str,
+    year: int,
+    measure_code: str,
+    suppress: bool,
+    highlight: str = "",
+) -> AreaMap | None:
+    """Return a choropleth of the gemeente's ``level`` areas for one measure in ``year``.
+
+    None when the gemeente has no boundaries at that level or the measure is unknown.
+    """
+    info = measure(organisation, measure_code)
+    if info is None:
+        return None
+    drawn = [shape for shape in _shapes(organisation.cbs_code, level, year) if shape[3] is not None]
+    if not drawn:
+        return None
+    values = yearly_values(
+        [shape[0] for shape in drawn],
+        organisation_id=organisation.pk,
+        years=(year, year),
+        measure_codes=[measure_code],
+    )
+    by_area = {v.area_id: v.value for v in values}
+    missing = {pk: code for pk, code, _name, _geometry in drawn if pk not in by_area}
+    if level == "wijk" and missing and info.is_count:
+        summed = summed_from_buurten(organisation, missing, (year, year), [measure_code])
+        by_area.update({v.area_id: v.value for v in summed})
+    areas, listed = [], []
+    for pk, code, name, geometry in drawn:
+        shown = publishable(by_area.get(pk), suppress=suppress, is_count=info.is_count)
+        number = shown if isinstance(shown, float | int) else None
+        suppressed = isinstance(shown, str)
+        areas.append(maps.MapArea(name, geometry or {}, number, suppressed, highlighted=code == highlight))
+        listed.append(MapValue(code, name, shown))
+    title = _("%(measure)s per %(level)s, %(year)s") % {"measure": info.name, "level": level, "year": year}
+    description = _("Kaart van %(gemeente)s; de legenda noemt de grenzen van elke klasse.") % {
+        "gemeente": organisation.name
+    }
+    chart = maps.choropleth(title, description, areas, legend=info.unit, decimals=0 if info.is_count else 1)
+    return AreaMap(chart, listed)
+
+
+def _shapes(gemeente_code: str, level: str, year: int) -> list[tuple[int, str, str, dict[str, Any] | None]]:
+    """Return (id, code, name, RD geometry) of the ``level`` areas; cached until the next import."""
+    return per_import(
+        f"kaart:{gemeente_code}:{level}:{year}",
+        lambda: [
+            (s.id, s.code, s.name, maps.geometry_rd(s.geojson))
+            for s in map_shapes(level, year, gemeente_code)
+        ],
+    )
+
+
+def area_series(
+    area: Area, measure_code: str, organisation: Organisation, *, suppress: bool
+) -> charts.Chart | None:
+    """Return the yearly values of one measure in ``area`` as a time series (None without values)."""
+    info = measure(organisation, measure_code)
+    if info is None:
+        return None
+    values = yearly_values([area.pk], organisation_id=organisation.pk, measure_codes=[measure_code])
+    if not values:
+        return None
+    points = []
+    for v in values:
+        shown = publishable(v.value, suppress=suppress, is_count=info.is_count)
+        points.append(
+            charts.SeriesPoint(dt.date(v.year, 1, 1), shown if isinstance(shown, float | int) else None)
+        )
+    title = _("%(measure)s in %(area)s per jaar") % {"measure": info.name, "area": area.name}
+    description = _("Waarde per kalenderjaar; een gat in de lijn is een onderdrukt of ontbrekend jaar.")
+    chart = charts.time_series(title, description, points, unit=info.unit, yearly=True)
+    if suppress:
+        rows = tuple(
+            (p.period, publishable(v.value, suppress=True, is_count=info.is_count), None, None)
+            for p, v in zip(points, values, strict=True)
+        )
+        chart = charts.Chart(chart.title, chart.description, chart.spec, chart.columns, rows)
+    return chart

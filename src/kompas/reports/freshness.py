@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""How current the data are: per source the last import and the period covered, for one organisation.
+
+Reports print this on every page and the dashboard shows it; the figures are cached until the
+next import, because finding the covered periods reads every observation of the gemeente.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+
+from kompas.accounts.models import Organisation
+from kompas.areas.queries import ids_within
+from kompas.observations.queries import source_coverage
+from kompas.reports import formatting
+from kompas.reports.document import Vintage
+from kompas.reports.figures import current_run_id
+from kompas.reports.xlsx import Source
+from kompas.sources.queries import import_moments
+
+CACHE_SECONDS = 3600
+
+
+def sources(organisation: Organisation) -> list[Source]:
+    """Return per source of the organisation's figures its licence, last import and covered period.
+
+    A gemeente's figures are those of its own area, wijken and buurten; an organisation without
+    a gemeente code has none.
+    """
+    key = f"kompas:bronnen:{organisation.pk}:{organisation.cbs_code}:{current_run_id()}"
+    found: list[Source] | None = cache.get(key)
+    if found is None:
+        found = _sources(organisation)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _sources(organisation: Organisation) -> list[Source]:
+    if not organisation.cbs_code:
+        return []
+    coverage = source_coverage(ids_within(organisation.cbs_code), organisation_id=organisation.pk)
+    moments = import_moments(c.last_import_run for c in coverage if c.last_import_run is not None)
+    return [
+        Source(
+            c.source,
+            c.licence,
+            moments.get(c.last_import_run) if c.last_import_run is not None else None,
+            formatting.period_range(
+                c.first_period, c.first_period_length, c.last_period, c.last_period_length
+            ),
+        )
+        for c in coverage
+    ]
+
+
+def vintages(organisation: Organisation) -> list[Vintage]:
+    """Return the data vintage lines of the organisation's figures (see :func:`sources`)."""
+    return [Vintage(s.name, s.last_import, s.period_covered) for s in sources(organisation)]

@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The current figures of plan indicators: value with interval, trend, benchmark index, verdict, series.
+
+Read from the results of the indicator engine (``kompas compute``) in four queries for all targets
+together; an indicator without results has empty figures, shown as "nog geen gegevens". Values
+are those of the area the reader chose (the gemeente by default); the verdict is the engine's
+judgement of the target in the target's own area.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from kompas.indicators.queries import comparisons_for, progress_for, trends_for, values_for
+from kompas.reports import formatting
+from kompas.reports.charts import SeriesPoint
+from kompas.reports.objects import IndicatorComparison, IndicatorTrend, IndicatorValue, Target
+from kompas.reports.suppression import publishable
+
+# The period lengths a plan indicator is shown in, in order of preference: whole years first.
+LENGTHS = ("year", "rolling_12_months", "quarter", "month")
+COUNT_UNIT = "aantal"
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The trend of an indicator: change per year (or in points) with its interval and significance."""
+
+    change: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
+    method: str
+    significant: bool
+    in_points: bool = False
+
+    @property
+    def pct_per_year(self) -> float | None:
+        """Return the change in % per year (None for a survey change in points)."""
+        return None if self.in_points else self.change
+
+    @property
+    def text(self) -> str:
+        """Return the trend in words: ``↓ -3,2 % per jaar (significant)``."""
+        if self.change is None:
+            return formatting.MISSING
+        amount = (
+            f"{formatting.number(self.change, 1)} {_('punten')}"
+            if self.in_points
+            else (f"{formatting.percent(self.change)} {_('per jaar')}")
+        )
+        significance = _("significant") if self.significant else _("niet significant")
+        return f"{self.arrow} {amount} ({significance})"
+
+    @property
+    def arrow(self) -> str:
+        """Return ↑, ↓ or → (no significant change)."""
+        if not self.significant or self.change is None:
+            return "→"
+        return "↑" if self.change > 0 else "↓"
+
+
+@dataclass(frozen=True)
+class IndicatorFigures:
+    """What is known now about one plan indicator in one area and year."""
+
+    value: float | str | None = None
+    period: str = ""
+    ci_low: float | None = None
+    ci_high: float | None = None
+    trend: Trend | None = None
+    benchmark_index: float | None = None
+    status: str = ""
+    series: Sequence[SeriesPoint] = ()
+
+
+def indicator_figures(
+    targets: Sequence[Target], *, year: int, area_code: str, suppress: bool
+) -> dict[int, IndicatorFigures]:
+    """Return target id → the figures of its indicator in ``area_code`` up to the end of ``year``."""
+    if not targets:
+        return {}
+    until = dt.date(year, 12, 31)
+    indicator_ids = {target.indicator_id for target in targets}
+    verdicts = {verdict.target_id: verdict for verdict in progress_for([t.pk for t in targets], until=until)}
+    values: dict[int, list[IndicatorValue]] = defaultdict(list)
+    for value in values_for(indicator_ids, [area_code], lengths=LENGTHS, until=until):
+        values[value.indicator_id].append(value)
+    trends: dict[int, list[IndicatorTrend]] = defaultdict(list)
+    for trend in trends_for(indicator_ids, [area_code]):
+        trends[trend.indicator_id].append(trend)
+    compared: dict[tuple[int, str], IndicatorComparison] = {}
+    for comparison in comparisons_for(indicator_ids, [area_code], until=until):
+        compared[(comparison.indicator_id, comparison.period_length)] = comparison  # the latest wins
+    found = {}
+    for target in targets:
+        verdict = verdicts.get(target.pk)
+        series = _series(values.get(target.indicator_id, []))
+        is_count = target.indicator.unit == COUNT_UNIT
+        found[target.pk] = _figures(
+            series,
+            trend_of(trends.get(target.indicator_id, [])),
+            compared.get((target.indicator_id, series[-1].period_length)) if series else None,
+            verdict.status if verdict is not None else "",
+            is_count=is_count,
+            suppress=suppress,
+        )
+    return found
+
+
+def _series(values: list[IndicatorValue]) -> list[IndicatorValue]:
+    """Return the values of the most preferred period length present."""
+    for length in LENGTHS:
+        chosen = [value for value in values if value.period_length == length]
+        if chosen:
+            return chosen
+    return []
+
+
+def _shown(value: IndicatorValue, *, is_count: bool, suppress: bool) -> float | str | None:
+    count = None if is_count else value.n
+    return publishable(value.value, suppress=suppress, count=count, is_count=is_count)
+
+
+def _figures(
+    series: list[IndicatorValue],
+    trend: Trend | None,
+    comparison: IndicatorComparison | None,
+    status: str,
+    *,
+    is_count: bool,
+    suppress: bool,
+) -> IndicatorFigures:
+    if not series:
+        return IndicatorFigures(trend=trend, status=status)
+    points = []
+    for value in series:
+        shown = _shown(value, is_count=is_count, suppress=suppress)
+        hidden = isinstance(shown, str)
+        number = None if hidden or shown is None else float(shown)
+        points.append(
+            SeriesPoint(
+                value.period_start,
+                number,
+                None if hidden else value.ci_low,
+                None if hidden else value.ci_high,
+            )
+        )
+    latest = series[-1]
+    shown = _shown(latest, is_count=is_count, suppress=suppress)
+    hidden = isinstance(shown, str)
+    return IndicatorFigures(
+        value=shown,
+        period=formatting.period(latest.period_start, latest.period_length),
+        ci_low=None if hidden else latest.ci_low,
+        ci_high=None if hidden else latest.ci_high,
+        trend=trend,
+        benchmark_index=comparison.index if comparison is not None else None,
+        status=status,
+        series=tuple(points),
+    )
+
+
+def trend_of(trends: list[IndicatorTrend]) -> Trend | None:
+    """Return the trend over the most periods (monthly counts give the most power)."""
+    if not trends:
+        return None
+    best = max(trends, key=lambda t: (t.n_periods, t.last_period))
+    if best.pct_per_year is None and best.difference is not None:
+        return Trend(
+            best.difference, None, None, None, best.method, bool(best.exceeds_margin), in_points=True
+        )
+    significant = (
+        best.ci_low is not None and best.ci_high is not None and (best.ci_low > 0 or best.ci_high < 0)
+    )
+    return Trend(best.pct_per_year, best.ci_low, best.ci_high, best.p_value, best.method, significant)

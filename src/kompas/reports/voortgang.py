@@ -1,0 +1,134 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""``voortgang``: the yearly progress report of the IVP for the council.
+
+A summary of verdicts and actions per theme; per theme its goals, its indicators with chart and
+status against the target, its actions and their state and its costs; then the budget per theme
+and the budget table; last the sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from kompas.policy.queries import Budget, budget
+from kompas.reports import header, tables
+from kompas.reports.content import Block, Bullets, Column, DataTable, Paragraph, Report, Section, Subheading
+from kompas.reports.progress import ThemeProgress, plan_progress
+from kompas.reports.selection import Selection
+
+
+def build(selection: Selection) -> Report:
+    """Return the progress report of the selected plan in the selected year."""
+    plan = selection.plan
+    if plan is None:  # selection.select always finds a plan for this report
+        raise ValueError("voortgang needs a plan")
+    progress = plan_progress(
+        plan, year=selection.year, area_code=selection.area_code, suppress=selection.suppress
+    )
+    title = _("Voortgang %(plan)s, %(year)s") % {"plan": plan.title, "year": selection.year}
+    report_sources = header.sources(selection)
+    plan_budget = budget(plan)
+    budget_table, lines_table = _budget_per_theme(plan_budget, progress), _budget_lines(plan_budget)
+    sections = [
+        _summary(selection, progress, budget_table),
+        *(_theme_section(item) for item in progress),
+        _budget_section(budget_table, lines_table),
+        Section(_("Bronnen"), [tables.sources_table(report_sources)], new_page=True),
+    ]
+    sheets = [tables.status_table(progress), tables.indicator_sheet(progress), tables.action_sheet(progress)]
+    sheets += [budget_table, lines_table]
+    return Report(
+        header.meta(selection, title, report_sources),
+        sections,
+        sheets,
+        report_sources,
+        header.filename("voortgang", selection),
+    )
+
+
+def _summary(selection: Selection, progress: Sequence[ThemeProgress], budget_table: DataTable) -> Section:
+    lines = [line for item in progress for line in item.lines]
+    counted = {status: 0 for status, _l, _n in (progress[0].status_counts() if progress else [])}
+    for item in progress:
+        for status, _label, number in item.status_counts():
+            counted[status] += number
+    text = _(
+        "Dit verslag beschrijft de voortgang van %(themes)d thema’s met %(targets)d indicatoren in "
+        "%(year)s: %(on_track)d op koers, %(at_risk)d met risico, %(off_track)d niet op koers en "
+        "%(no_data)d nog zonder gegevens."
+    ) % {
+        "themes": len(progress),
+        "targets": len(lines),
+        "year": selection.year,
+        "on_track": counted.get("op_koers", 0),
+        "at_risk": counted.get("risico", 0),
+        "off_track": counted.get("niet_op_koers", 0),
+        "no_data": counted.get("geen_data", 0),
+    }
+    blocks: list[Block] = [Paragraph(text), tables.status_table(progress), budget_table]
+    if selection.suppress:
+        blocks.append(
+            Paragraph(
+                _("Aantallen onder de 5 zijn onderdrukt (“< 5”); zo ook cijfers die erop rusten (“n < 5”).")
+            )
+        )
+    return Section(_("Samenvatting"), blocks)
+
+
+def _theme_section(item: ThemeProgress) -> Section:
+    blocks: list[Block] = [Subheading(_("Doelen"))]
+    blocks.append(Bullets([f"{goal.code} {goal.text}" for goal in item.goals] or [_("Geen doelen.")]))
+    blocks.append(Subheading(_("Indicatoren en streefwaarden")))
+    blocks.append(
+        tables.indicator_table(item.lines, _("Indicatoren van %(theme)s") % {"theme": item.theme.code})
+    )
+    blocks += [tables.indicator_figure(line) for line in item.lines if line.figures.series]
+    blocks += [Subheading(_("Acties")), tables.action_table(item)]
+    blocks += [Subheading(_("Kosten")), tables.cost_table(item)]
+    return Section(f"{item.theme.code} {item.theme.title}", blocks, new_page=True)
+
+
+def _budget_per_theme(plan_budget: Budget, progress: Sequence[ThemeProgress]) -> DataTable:
+    per_theme: dict[int, Decimal] = defaultdict(Decimal)
+    for line in plan_budget.lines:
+        for theme in line.themes.all():
+            per_theme[theme.pk] += line.amount or Decimal(0)
+    columns = (
+        Column(_("thema")),
+        Column(_("kosten op het themablad (€)"), "integer"),
+        Column(_("begrotingsregels (€)"), "integer"),
+    )
+    rows = [
+        (f"{i.theme.code} {i.theme.title}", i.costs_total, per_theme.get(i.theme.pk, Decimal(0)))
+        for i in progress
+    ]
+    note = _("Een begrotingsregel die bij meer thema’s hoort, telt bij elk van die thema’s mee.")
+    return DataTable(_("Begroting per thema"), _("Begroting per thema"), columns, rows, note=note)
+
+
+def _budget_lines(found: Budget) -> DataTable:
+    columns = (
+        Column(_("nummer"), "year"),
+        Column(_("onderwerp")),
+        Column(_("status")),
+        Column(_("bedrag (€)"), "integer"),
+        Column(_("thema’s")),
+    )
+    rows: list[tuple[object, ...]] = [
+        (line.number, line.subject, line.status, line.amount, ", ".join(t.code for t in line.themes.all()))
+        for line in found.lines
+    ]
+    rows.append(("", _("som van de regels"), "", found.lines_sum, ""))
+    if found.stated_total is not None:
+        rows.append(("", _("totaal zoals gedrukt"), "", found.stated_total, ""))
+    return DataTable(_("Begrotingsregels"), _("Begroting zoals in het plan"), columns, rows)
+
+
+def _budget_section(budget_table: DataTable, lines_table: DataTable) -> Section:
+    text = _("Bedragen in euro’s zoals in het plan; “PM” is een nog niet begrote post.")
+    return Section(_("Begroting"), [Paragraph(text), budget_table, lines_table], new_page=True)

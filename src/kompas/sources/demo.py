@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The demo's data: the bundled real files imported as a user would, and the Twente area groups.
+
+Open data (CBS, politie) is imported by Gemeente Hengelo; the Assen meldingen by a Gemeente Assen
+created for them, the Vancouver incidents (the bundled geocoded incident set) by the police
+organisation. A file whose checksum the organisation already imported is skipped, so a second
+run writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django_scopes import scope
+
+from kompas.accounts.models import Organisation, OrganisationKind
+from kompas.accounts.organisations import create_organisation
+from kompas.accounts.queries import organisation_by_code
+from kompas.areas.groups import AreaGroupKind, save_group
+from kompas.sources.codelists import DATA
+from kompas.sources.load import import_file
+from kompas.sources.models import ImportRun, ImportStatus
+
+GEBIEDEN = "cbs-gebiedsindelingen-2014-2015/"
+POLITIE_NL = "politie-nl-misdrijven-overlast-maand-2012-2023/"
+POLITIE_GM = "politie-gemeente-totaal-misdrijven-2022-2024/"
+TWENTE = [
+    "GM0141",
+    "GM0147",
+    "GM0153",
+    "GM0158",
+    "GM0163",
+    "GM0164",
+    "GM0168",
+    "GM0173",
+    "GM0183",
+    "GM0189",
+    "GM1700",
+    "GM1735",
+    "GM1742",
+    "GM1774",
+]
+# Hengelo's focus areas in the IVP 2017-2020: the wijken Berflo Es, Hengelose Es and Noord.
+HENGELO_FOCUS = ["WK016405", "WK016401", "WK016402"]
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    """A bundled file, its format and options, and which demo organisation imports it."""
+
+    path: str
+    format: str
+    organisation: str = "hengelo"
+    create_areas: bool = True
+    options: dict[str, object] = field(default_factory=dict)
+
+
+DEMO_FILES = (
+    DemoFile(GEBIEDEN + "twente_gemeenten_2015.geojson", "cbs-gebieden"),
+    DemoFile(GEBIEDEN + "twente_wijken_2014.geojson", "cbs-gebieden"),
+    DemoFile(GEBIEDEN + "twente_buurten_2014.geojson", "cbs-gebieden"),
+    DemoFile("cbs-bevolking-buurt-2024/bevolking_buurt_2024_85984NED.csv", "cbs-bevolking"),
+    DemoFile(
+        "cbs-kwb-amsterdam-wijken-2016-2021/amsterdam_wijken.shp", "cbs-bevolking", options={"year": 2021}
+    ),
+    DemoFile("cbs-kwb-amsterdam-wijken-2016-2021/wijken_info.csv", "cbs-bevolking"),
+    DemoFile(POLITIE_NL + "nl_misdrijven_maand_soort.csv", "politie-statline"),
+    DemoFile(POLITIE_NL + "nl_overlast_maand_soort.csv", "politie-statline"),
+    DemoFile(POLITIE_NL + "nl_misdrijven_jaar_soort.csv", "politie-statline"),
+    DemoFile(POLITIE_NL + "nl_overlast_jaar_soort.csv", "politie-statline"),
+    DemoFile(POLITIE_GM + "misdrijven_2022_2023.csv", "politie-statline"),
+    DemoFile(POLITIE_GM + "Misdrijven_2024.csv", "politie-statline"),
+    DemoFile(
+        "politie-denhaag-buurt-maand-2011-2015/misdrijven_buurt_maand_2011_2015.csv.gz", "politie-buurt-maand"
+    ),
+    DemoFile("politie-misdaad-in-kaart-woninginbraak-pc4/MiK-Nederland-PC4.csv", "misdaad-in-kaart"),
+    DemoFile(
+        "cbs-veiligheidsmonitor-provincie-2015-2017/veiligheidsmonitor_provincie_tidy.csv",
+        "veiligheidsmonitor",
+    ),
+    DemoFile("assen-meldingen-openbare-ruimte-2026/meldingen_assen.csv", "meldingen", organisation="assen"),
+    DemoFile(
+        "vancouver-vpd-crime-2021-2022/vpd_crime_2021_2022.csv.gz",
+        "incidenten",
+        organisation="politie-oost-nederland",
+        options={"timezone": "America/Vancouver"},
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DemoImport:
+    """What the demo did with one file: the run it made, or the earlier run it skipped for."""
+
+    path: str
+    run: ImportRun
+    skipped: bool
+
+
+def _organisation(code: str) -> Organisation:
+    found = organisation_by_code(code)
+    if found is not None:
+        return found
+    if code != "assen":
+        raise LookupError(code)
+    return create_organisation(
+        actor=None, code="assen", name="Gemeente Assen", kind=OrganisationKind.GEMEENTE, cbs_code="GM0106"
+    )
+
+
+def _already_loaded(organisation: Organisation, path: Path) -> ImportRun | None:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with scope(organisation=organisation.pk):
+        return (
+            ImportRun.objects.filter(sha256=digest, status__in=[ImportStatus.LOADED, ImportStatus.UNCHANGED])
+            .order_by("-pk")
+            .first()
+        )
+
+
+def load_demo_data(report: Callable[[DemoImport], None] | None = None) -> list[DemoImport]:
+    """Import every demo file not imported yet and save the Twente groups; return what happened.
+
+    Expects the demo organisations of :mod:`kompas.accounts.demo`.
+    """
+    done = []
+    for demo in DEMO_FILES:
+        organisation = _organisation(demo.organisation)
+        path = DATA / demo.path
+        previous = _already_loaded(organisation, path)
+        if previous is None:
+            run = import_file(
+                path,
+                format=demo.format,
+                organisation=organisation,
+                actor=None,
+                options=demo.options,
+                create_areas=demo.create_areas,
+            )
+            result = DemoImport(demo.path, run, skipped=False)
+        else:
+            result = DemoImport(demo.path, previous, skipped=True)
+        done.append(result)
+        if report is not None:
+            report(result)
+    _groups()
+    return done
+
+
+def _groups() -> None:
+    save_group(actor=None, code="twente", name="Twente", kind=AreaGroupKind.REGION, members=TWENTE)
+    save_group(
+        actor=None,
+        code="aandachtswijken",
+        name="Aandachtswijken Hengelo (Berflo Es, Hengelose Es, Noord)",
+        kind=AreaGroupKind.FOCUS,
+        members=HENGELO_FOCUS,
+        organisation=organisation_by_code("hengelo"),
+        description="Wijken met extra aandacht in het IVP Hengelo 2017-2020.",
+    )

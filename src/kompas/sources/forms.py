@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The upload form: a file, its format and the same choices ``kompas import`` offers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kompas.sources.formats import FORMATS
+
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
+def _format_choices() -> list[tuple[str, str]]:
+    return [(name, f"{name} — {entry.description}") for name, entry in sorted(FORMATS.items())]
+
+
+class ImportForm(forms.Form):
+    """What to import and how; the file itself is checked by the import, not by the form."""
+
+    file = forms.FileField(
+        label=_("Bestand"), help_text=_("CSV, XLSX, GeoJSON of TopoJSON; ook gecomprimeerd (.gz).")
+    )
+    format = forms.ChoiceField(label=_("Formaat"), choices=_format_choices)
+    mapping = forms.FileField(
+        label=_("Importbeschrijving (TOML)"),
+        required=False,
+        help_text=_("Alleen voor het formaat mapping; zie de handleiding ‘Importbeschrijving’."),
+    )
+    options = forms.CharField(
+        label=_("Formaatopties"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Eén per regel als naam=waarde, bijvoorbeeld year=2021 of timezone=America/Vancouver."),
+    )
+    create_areas = forms.BooleanField(
+        label=_("Ontbrekende gebieden aanmaken uit hun CBS-code (buurt → wijk → gemeente)"), required=False
+    )
+    dry_run = forms.BooleanField(
+        label=_("Proefimport: alles controleren en tellen, niets opslaan"), required=False
+    )
+
+    def clean_file(self) -> Any:
+        """Refuse files beyond :data:`MAX_UPLOAD_BYTES`; larger files go through ``kompas import``."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("Het bestand is groter dan 200 MB; importeer het met de opdracht kompas import.")
+            )
+        return upload
+
+    def clean_options(self) -> dict[str, str]:
+        """Return the options as a dict; a line without ``=`` is an error naming that line."""
+        values: dict[str, str] = {}
+        for number, line in enumerate(self.cleaned_data["options"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, separator, value = line.partition("=")
+            if not separator or not name.strip():
+                raise forms.ValidationError(
+                    _("Regel %(number)s (%(line)s) is geen naam=waarde.") % {"number": number, "line": line}
+                )
+            values[name.strip()] = value.strip()
+        return values
+
+    def clean(self) -> dict[str, Any]:
+        """Require a mapping file for the mapping format."""
+        data = super().clean() or {}
+        if data.get("format") == "mapping" and not data.get("mapping"):
+            self.add_error("mapping", _("Het formaat mapping heeft een importbeschrijving nodig."))
+        return data

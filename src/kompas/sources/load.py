@@ -1,0 +1,250 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Importing one file: read and check everything, then write all of it in one transaction, or nothing.
+
+The same function serves ``kompas import``, the upload page and the demo. The file is read
+completely first and every error is collected (file, line, column, value, expectation); area
+codes Kompas does not know are errors too, unless missing areas may be created from their CBS
+code. Only a file without errors is written: areas, measures, observations and events, the
+run's counts and its audit record together. Importing the same file again changes nothing and
+says so; a corrected file replaces exactly the values that differ and keeps the old ones as
+history (:mod:`kompas.observations.write`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from kompas.accounts.models import Organisation, User
+from kompas.areas import load as areas_load
+from kompas.areas.queries import version_index
+from kompas.observations.events import add_events
+from kompas.observations.write import save_measures, upsert_observations
+from kompas.sources import formats, intake, runs
+from kompas.sources.intake import Intake, Progress
+from kompas.sources.models import ImportRun
+from kompas.sources.names import area_name, area_names
+from kompas.sources.runs import Counts
+
+logger = logging.getLogger(__name__)
+
+# Formats of public sources (CBS, politie): their measures are open data every organisation sees.
+# Meldingen, incidents and mapped files are the importing organisation's own.
+OPEN_DATA_FORMATS = frozenset(
+    {
+        "cbs-gebieden",
+        "cbs-bevolking",
+        "politie-statline",
+        "politie-buurt-maand",
+        "misdaad-in-kaart",
+        "veiligheidsmonitor",
+    }
+)
+
+
+def import_file(
+    source: Path | str | bytes,
+    *,
+    format: str,
+    organisation: Organisation,
+    actor: User | None,
+    mapping: Path | str | None = None,
+    options: Mapping[str, object] | None = None,
+    file_name: str | None = None,
+    create_areas: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportRun:
+    """Import one file for ``organisation`` and return its :class:`ImportRun`.
+
+    ``source`` is a path or the file's bytes (then ``file_name`` names it, for its extension and
+    the error report). ``mapping`` is the TOML description of the ``mapping`` format; other
+    format options go in ``options``. With ``create_areas`` unknown CBS area codes are created
+    with their parents; with ``dry_run`` everything is checked and counted, nothing is kept.
+    The run records the outcome in every case; this function raises only for an unknown format
+    or a file that cannot be opened at all.
+    """
+    reader = formats.get(format)
+    given = dict(options or {})
+    if mapping is not None:
+        given["mapping"] = str(mapping)
+    started = time.perf_counter()
+    with scope(organisation=organisation.pk), _local_file(source, file_name) as path:
+        run = runs.start(
+            organisation=organisation,
+            actor=actor,
+            format_name=reader.name,
+            file_name=path.name,
+            size=path.stat().st_size,
+            sha256=_sha256(path),
+        )
+        try:
+            job = _Job(run, path, reader, given, create_areas, dry_run, progress, started, actor)
+            return _import(job)
+        except Exception as error:  # every failure must end in a recorded run, never a traceback
+            logger.exception("Importrun %s mislukt", run.pk)
+            return runs.fail(run, error, started=started, actor=actor)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def _local_file(source: Path | str | bytes, file_name: str | None) -> Iterator[Path]:
+    if not isinstance(source, bytes):
+        yield Path(source)
+        return
+    with tempfile.TemporaryDirectory(prefix="kompas-import-") as folder:
+        path = Path(folder) / Path(file_name or "bestand.csv").name
+        path.write_bytes(source)
+        yield path
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One import in progress: the run, the file and how to treat it."""
+
+    run: ImportRun
+    path: Path
+    reader: formats.Format
+    options: dict[str, object]
+    create_areas: bool
+    dry_run: bool
+    progress: Progress | None
+    started: float
+    actor: User | None
+
+
+def _import(job: _Job) -> ImportRun:
+    found = intake.read(job.path, job.reader, options=job.options, progress=job.progress)
+    warnings = [runs.error_dict(warning) for warning in found.warnings.kept]
+    owner = None if job.reader.name in OPEN_DATA_FORMATS else job.run.organisation_id
+    problems = found.errors.kept + intake.measure_errors(found, owner)
+    unknown = intake.unknown_areas(found, version_index())
+    if not job.create_areas:
+        problems += intake.unknown_area_errors(found.file, unknown)
+    if problems:
+        return runs.reject(
+            job.run,
+            errors=problems,
+            error_count=found.errors.count + len(problems) - len(found.errors.kept),
+            rows_read=found.rows_read,
+            warnings=warnings,
+            started=job.started,
+            actor=job.actor,
+        )
+    finish = partial(runs.finish, job.run, warnings=warnings, started=job.started, actor=job.actor)
+    with transaction.atomic():
+        counts = _write(job, found, owner, set(unknown))
+        if job.dry_run:
+            transaction.set_rollback(True)
+        else:
+            finish(counts, dry_run=False)
+            _after_commit(found)
+    if job.dry_run:
+        with transaction.atomic():
+            finish(counts, dry_run=True)
+    return job.run
+
+
+def _write(job: _Job, found: Intake, owner: int | None, unknown: set[str]) -> Counts:
+    counts = Counts(rows_read=found.rows_read)
+    names = {**area_names(), **{code: area_name(code) for code in unknown}} if found.areas or unknown else {}
+    if found.areas:
+        saved = areas_load.save_areas(found.areas, create_parents=job.create_areas, names=names)
+        counts.areas_created += saved.created + len(saved.created_codes)
+        counts.areas_changed += saved.updated
+        counts.notes += _area_notes(saved)
+    if unknown:
+        created = areas_load.create_areas(intake.first_years(found, unknown), names=names)
+        counts.areas_created += len(created)
+        counts.notes.append(_created_note(created))
+    index = version_index()
+    measure_ids = save_measures(found.measures.values(), found.stage.measure_codes, organisation_id=owner)
+    values = upsert_observations(
+        found.stage,
+        measure_ids=measure_ids,
+        areas=index,
+        import_run_id=job.run.pk,
+        progress=_Written(job.progress, len(found.stage)),
+    )
+    events = add_events(
+        found.events, organisation_id=job.run.organisation_id, import_run_id=job.run.pk, areas=index
+    )
+    counts.loaded = values.loaded + events.loaded
+    counts.changed = values.changed
+    counts.unchanged = values.unchanged + events.unchanged
+    counts.licence = ", ".join(sorted({m.licence for m in found.measures.values() if m.licence}))
+    return counts
+
+
+class _Written:
+    """Report written rows to ``progress`` as a running total."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None:
+            self.progress("schrijven", self.done, self.total)
+
+
+def _area_notes(saved: areas_load.AreaLoadResult) -> list[str]:
+    notes = []
+    if saved.created or saved.updated:
+        notes.append(
+            _("Gebiedsgrenzen: %(created)s nieuw, %(updated)s bijgewerkt, %(unchanged)s ongewijzigd.")
+            % {"created": saved.created, "updated": saved.updated, "unchanged": saved.unchanged}
+        )
+    if saved.missing_parents:
+        notes.append(
+            _("Bovenliggende gebieden nog onbekend (worden gekoppeld zodra ze geladen zijn): %(codes)s")
+            % {"codes": _codes(saved.missing_parents)}
+        )
+    if saved.created_codes:
+        notes.append(_created_note(saved.created_codes))
+    return notes
+
+
+def _created_note(codes: list[str]) -> str:
+    return _("%(count)s gebieden aangemaakt uit hun CBS-code: %(codes)s") % {
+        "count": len(codes),
+        "codes": _codes(codes),
+    }
+
+
+def _codes(codes: list[str], shown: int = 20) -> str:
+    listed = ", ".join(codes[:shown])
+    return listed + (_(" en %(rest)s meer") % {"rest": len(codes) - shown} if len(codes) > shown else "")
+
+
+def _after_commit(found: Intake) -> None:
+    codes = list(found.stage.area_codes)
+    if not codes:
+        return
+
+    def evaluate() -> None:
+        # Alerts judge the newest periods; new values may raise or clear them (kompas.alerts).
+        from kompas.alerts.tasks import evaluate_after_import
+
+        evaluate_after_import(codes)
+
+    transaction.on_commit(evaluate)

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""``kompas import FILE --format NAME``: import one file, all or nothing, and report what happened."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_scopes import scope
+from tqdm import tqdm
+
+from kompas.accounts.models import Organisation
+from kompas.commandbase import TranslatedCommand
+from kompas.sources.formats import FORMATS
+from kompas.sources.load import import_file
+from kompas.sources.models import ImportStatus
+from kompas.sources.report import report_lines
+from kompas.sources.runs import summary
+
+EXIT_CODES = {ImportStatus.REJECTED: 1, ImportStatus.FAILED: 2}
+PHASES = {"lezen": gettext_lazy("Lezen"), "schrijven": gettext_lazy("Opslaan")}
+
+
+class Stop(SystemExit):
+    """End the command with a Dutch message on standard error and a non-zero exit code."""
+
+
+class TerminalProgress:
+    """A tqdm bar per phase (reading, writing) on standard error."""
+
+    def __init__(self) -> None:
+        self.phase = ""
+        self.bar: tqdm[Any] | None = None
+
+    def __call__(self, phase: str, done: int, total: int | None) -> None:
+        """Move the bar of ``phase`` to ``done`` rows (of ``total`` when known)."""
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            self.bar = tqdm(
+                total=total, desc=str(PHASES.get(phase, phase)), unit=_(" rijen"), file=sys.stderr
+            )
+        if self.bar is not None:
+            self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        """Close the current bar."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+class Command(TranslatedCommand):
+    """Import a file for an organisation and print the report (or the run as JSON)."""
+
+    help_text = gettext_lazy(
+        "Importeert een bestand in één keer: eerst wordt elke regel gecontroleerd, daarna wordt alles "
+        "opgeslagen of niets. Zonder fouten eindigt de opdracht met 0; anders met het foutenrapport "
+        "(bestand, regel, kolom, waarde, verwachting) en een andere code. Hetzelfde bestand opnieuw "
+        "importeren verandert niets; een verbeterd bestand vervangt precies de gewijzigde waarden. "
+        "Zie docs/import.md."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        """Declare FILE, --format, --mapping, --organisation, --option, --create-areas, --dry-run, --json."""
+        parser.add_argument(
+            "file", type=Path, help=_("Het bestand (CSV, XLSX, GeoJSON, TopoJSON, shapefile).")
+        )
+        parser.add_argument("--format", required=True, choices=sorted(FORMATS), help=_("Het bronformaat."))
+        parser.add_argument(
+            "--mapping", type=Path, help=_("Importbeschrijving (TOML) voor --format mapping.")
+        )
+        parser.add_argument(
+            "--organisation", help=_("Code van de organisatie (niet nodig als er maar één is).")
+        )
+        parser.add_argument(
+            "--option",
+            action="append",
+            default=[],
+            metavar="NAAM=WAARDE",
+            help=_("Formaatoptie, bijvoorbeeld year=2021 of timezone=America/Vancouver (herhaalbaar)."),
+        )
+        parser.add_argument(
+            "--create-areas",
+            action="store_true",
+            help=_("Onbekende CBS-gebiedscodes aanmaken met hun bovenliggende gebieden (BU → WK → GM)."),
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("Alles controleren en tellen, niets opslaan.")
+        )
+        parser.add_argument("--json", action="store_true", help=_("De importrun als JSON, met zijn id."))
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        """Run the import and print its report; exit non-zero when it was rejected or failed."""
+        path: Path = options["file"]
+        if not path.is_file():
+            raise Stop(self._fail(_("Bestand niet gevonden: %(path)s") % {"path": path}))
+        if options["mapping"] is not None and not options["mapping"].is_file():
+            raise Stop(
+                self._fail(_("Importbeschrijving niet gevonden: %(path)s") % {"path": options["mapping"]})
+            )
+        organisation = self._organisation(options["organisation"])
+        progress = TerminalProgress() if sys.stderr.isatty() and not options["json"] else None
+        try:
+            run = import_file(
+                path,
+                format=options["format"],
+                organisation=organisation,
+                actor=None,
+                mapping=options["mapping"],
+                options=self._options(options["option"]),
+                create_areas=options["create_areas"],
+                dry_run=options["dry_run"],
+                progress=progress,
+            )
+        finally:
+            if progress is not None:
+                progress.close()
+        with scope(organisation=organisation.pk):
+            self._print(run, as_json=options["json"])
+
+    def _print(self, run: Any, *, as_json: bool) -> None:
+        code = EXIT_CODES.get(ImportStatus(run.status), 0)
+        if as_json:
+            self.stdout.write(json.dumps(summary(run), ensure_ascii=False, indent=2))
+        else:
+            stream = self.stderr if code else self.stdout
+            for line in report_lines(run):
+                stream.write(line)
+        if code:
+            raise Stop(code)
+
+    def _fail(self, message: str) -> int:
+        self.stderr.write(message)
+        return 1
+
+    def _organisation(self, code: str | None) -> Organisation:
+        if code:
+            found = Organisation.objects.filter(code=code).first()
+            if found is None:
+                raise Stop(self._fail(_("Onbekende organisatie: %(code)s") % {"code": code}))
+            return found
+        organisations = list(Organisation.objects.order_by("code")[:2])
+        if len(organisations) != 1:
+            known = ", ".join(Organisation.objects.order_by("code").values_list("code", flat=True))
+            raise Stop(
+                self._fail(_("Geef --organisation; bekend zijn: %(codes)s") % {"codes": known or _("(geen)")})
+            )
+        return organisations[0]
+
+    def _options(self, given: list[str]) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for item in given:
+            name, separator, value = item.partition("=")
+            if not separator or not name.strip():
+                raise Stop(self._fail(_("Optie %(item)s is geen NAAM=WAARDE.") % {"item": item}))
+            values[name.strip()] = value.strip()
+        return values

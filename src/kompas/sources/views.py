@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Import pages: upload a file, the history of imports, and one import with its errors and changes."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.core.files.uploadedfile import UploadedFile
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
+
+from kompas.accounts.decorators import requires
+from kompas.accounts.models import User
+from kompas.accounts.roles import Permission
+from kompas.observations.changes import changes_of_run
+from kompas.sources import queries
+from kompas.sources.forms import ImportForm
+from kompas.sources.load import import_file
+from kompas.sources.report import outcome
+from kompas.sources.runs import previous_import
+
+CHANGES_PER_PAGE = 100
+
+
+@requires(Permission.IMPORT_DATA)
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Offer the upload form; import a posted file and show its run."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user: User = request.user  # type: ignore[assignment]
+        options = dict(data["options"])
+        with _mapping_file(data["mapping"]) as mapping:
+            run = import_file(
+                data["file"].read(),
+                file_name=data["file"].name,
+                format=data["format"],
+                organisation=user.organisation,
+                actor=user,
+                mapping=mapping,
+                options=options,
+                create_areas=data["create_areas"],
+                dry_run=data["dry_run"],
+            )
+        target = reverse("sources:run_detail", kwargs={"run_id": run.pk})
+        # A form sent by htmx shows its progress indicator; the browser then loads the run page.
+        return HttpResponseClientRedirect(target) if request.headers.get("HX-Request") else redirect(target)
+    return render(request, "sources/import_form.html", {"form": form})
+
+
+@requires(Permission.IMPORT_DATA)
+@require_GET
+def run_list(request: HttpRequest) -> HttpResponse:
+    """List the organisation's imports, newest first."""
+    page = Paginator(queries.import_runs(), 50).get_page(request.GET.get("pagina"))
+    return render(request, "sources/run_list.html", {"page": page})
+
+
+@requires(Permission.IMPORT_DATA)
+@require_GET
+def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
+    """Show one import: counts, the error report, the replaced values and the warnings."""
+    run = queries.import_run(run_id)
+    if run is None:
+        raise Http404
+    page = Paginator(range(run.rows_changed), CHANGES_PER_PAGE).get_page(request.GET.get("pagina"))
+    changes = (
+        changes_of_run(run.pk, offset=page.start_index() - 1, limit=CHANGES_PER_PAGE)
+        if run.rows_changed
+        else []
+    )
+    context = {
+        "run": run,
+        "outcome": outcome(run),
+        "previous": previous_import(run),
+        "page": page,
+        "changes": changes,
+        "errors_not_listed": max(0, run.error_count - len(run.errors)),
+    }
+    return render(request, "sources/run_detail.html", context)
+
+
+@contextmanager
+def _mapping_file(upload: UploadedFile[bytes] | None) -> Iterator[Path | None]:
+    """Keep an uploaded mapping description on disk while the import reads it."""
+    if upload is None:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="kompas-mapping-") as folder:
+        path = Path(folder) / Path(upload.name or "mapping.toml").name
+        path.write_bytes(upload.read())
+        yield path

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Dashboard, theme, wijk and report pages with the demo's real data: filters in place, axe-core clean.
+
+Each page is saved as a screenshot in test-artifacts/, and the first page of a report PDF as PNG.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page
+
+from tests.browser.conftest import ARTIFACTS, screenshot, serious_violations
+from tests.browser.test_accounts_pages import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(live_server: Any) -> str:
+    call_command("demo", no_serve=True, stdout=StringIO())
+    return str(live_server.url)
+
+
+def test_dashboard_filters_in_place_and_theme_page(page: Page, demo: str) -> None:
+    log_in(page, demo, "raadslid")
+    assert page.get_by_role("heading", level=1).inner_text() == "Welkom bij Kompas, Gemeente Hengelo"
+    assert page.locator(".tile").count() == 8
+    assert page.locator("#dashboard-inhoud svg").count() >= 1  # the map, drawn from stored boundaries
+    assert serious_violations(page) == []
+    screenshot(page, "dashboard")
+    page.evaluate("window.__marker = 'zelfde pagina'")
+    page.get_by_label("Gebiedsniveau").select_option("buurt")
+    page.wait_for_url("**niveau=buurt**")
+    page.get_by_text("per buurt").first.wait_for()
+    assert page.evaluate("window.__marker") == "zelfde pagina"  # htmx swapped the part in place
+    assert serious_violations(page) == []
+    page.get_by_role("link", name="T2 Binnenstad").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "T2 Binnenstad"
+    assert "niveau=buurt" in page.url  # the link kept the filters
+    assert page.get_by_role("heading", name="Indicatoren").is_visible()
+    assert serious_violations(page) == []
+    screenshot(page, "dashboard-thema")
+
+
+def test_wijk_page_and_report_page(page: Page, demo: str) -> None:
+    log_in(page, demo, "analist")
+    page.locator("#dashboard-inhoud table a").first.click()
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading.startswith("Veiligheidsbeeld ")
+    page.get_by_text("Toon tabel").first.click()
+    assert serious_violations(page) == []
+    screenshot(page, "dashboard-wijk")
+    page.get_by_role("link", name="Rapportages", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Rapportages"
+    assert serious_violations(page) == []
+    screenshot(page, "rapportages")
+    page.get_by_label("Rapportage").select_option("veiligheidsbeeld")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Rapportage maken").click()
+    pdf = ARTIFACTS / "veiligheidsbeeld.pdf"
+    download.value.save_as(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(ARTIFACTS / "rapport-pdf")], check=True)
+    assert (ARTIFACTS / "rapport-pdf-1.png").exists()

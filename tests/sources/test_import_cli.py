@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""``kompas import``: exit 0 with the report, non-zero with the Dutch error report, JSON with the id."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django_scopes import scope
+
+from kompas.accounts.models import Organisation
+from kompas.cli import command_name, main
+from kompas.sources.models import ImportRun
+
+HEADER = "jaar,maand,wijk_code,buurt_code,delict_code,aantal\n"
+GOOD = HEADER + "2011,1,WK048402,BU04840201,104,3\n2011,2,WK048402,BU04840201,104,1\n"
+BAD = HEADER + "2011,1,WK048402,BU04840201,104,-3\n2011,13,WK048402,BU04840201,104,1\n"
+
+
+def _call(*arguments: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_file", *arguments, stdout=out, stderr=err)
+    except SystemExit as stop:
+        return int(stop.code or 0), out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+def test_import_is_the_friendly_name_of_import_file() -> None:
+    assert command_name(["import", "x.csv", "--format", "mapping"], {"import_file"}) == (
+        "import_file",
+        ["x.csv", "--format", "mapping"],
+    )
+
+
+@pytest.mark.django_db
+def test_success_then_the_same_file_again(org_a: Organisation, tmp_path: Path) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    code, out, _err = _call(str(path), "--format", "politie-buurt-maand", "--create-areas")
+    assert code == 0
+    assert "Geladen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
+    assert "gebieden aangemaakt uit hun CBS-code" in out
+    code, out, _err = _call(str(path), "--format", "politie-buurt-maand", "--organisation", "hengelo")
+    assert code == 0 and "Niets gewijzigd: alle 2 waarden stonden er al precies zo in." in out
+
+
+@pytest.mark.django_db
+def test_errors_exit_non_zero_with_the_dutch_report(org_a: Organisation, tmp_path: Path) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(BAD, encoding="utf-8")
+    code, out, err = _call(str(path), "--format", "politie-buurt-maand", "--create-areas")
+    assert code == 1 and out == ""
+    assert "Afgewezen: 2 fouten in het bestand; er is niets opgeslagen." in err
+    assert 'panel.csv, regel 2, kolom "aantal": waarde "-3"' in err
+    assert 'panel.csv, regel 3, kolom "maand": waarde "13"' in err
+
+
+@pytest.mark.django_db
+def test_json_prints_the_run_with_its_id(org_a: Organisation, tmp_path: Path) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    code, out, _err = _call(
+        str(path), "--format", "politie-buurt-maand", "--create-areas", "--dry-run", "--json"
+    )
+    document = json.loads(out)
+    assert code == 0
+    assert (document["status"], document["loaded"]) == ("proef", 2)
+    with scope(organisation=org_a.pk):
+        assert ImportRun.objects.get(pk=document["id"]).status == "proef"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["ontbreekt.csv", "--format", "politie-buurt-maand"], "Bestand niet gevonden: ontbreekt.csv"),
+        (
+            ["{file}", "--format", "politie-buurt-maand", "--organisation", "atlantis"],
+            "Onbekende organisatie: atlantis",
+        ),
+        (
+            ["{file}", "--format", "mapping", "--mapping", "weg.toml"],
+            "Importbeschrijving niet gevonden: weg.toml",
+        ),
+        (
+            ["{file}", "--format", "politie-buurt-maand", "--option", "year"],
+            "Optie year is geen NAAM=WAARDE.",
+        ),
+    ],
+)
+def test_usage_mistakes_are_explained(
+    org_a: Organisation, tmp_path: Path, arguments: list[str], message: str
+) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    code, _out, err = _call(*[argument.format(file=path) for argument in arguments])
+    assert code == 1 and message in err
+
+
+@pytest.mark.django_db
+def test_organisation_is_required_when_there_are_several(
+    org_a: Organisation, org_b: Organisation, tmp_path: Path
+) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    code, _out, err = _call(str(path), "--format", "politie-buurt-maand")
+    assert code == 1 and "Geef --organisation; bekend zijn: enschede, hengelo" in err
+
+
+@pytest.mark.django_db
+def test_the_kompas_command_never_shows_a_traceback(
+    org_a: Organisation, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Through kompas.cli.main, as at the terminal: undecodable bytes and bad cells, one report.
+    path = tmp_path / "panel.csv"
+    path.write_bytes(BAD.encode() + b"2011,4,WK048402,BU04840201,104,\x81\xff\n")
+    code = main(["import", str(path), "--format", "politie-buurt-maand", "--create-areas"])
+    out, err = capfd.readouterr()
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert "Afgewezen: 3 fouten in het bestand; er is niets opgeslagen." in err
+    assert "regel 4" in err

@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""The upload page validates as the command does; history and run pages show only the own organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scope
+
+from kompas.accounts.models import Organisation, User
+from kompas.accounts.roles import Role
+from kompas.sources.models import ImportRun, ImportStatus
+from tests.sources.factories import make_import_run
+
+pytestmark = pytest.mark.django_db
+GOOD = b"jaar,maand,wijk_code,buurt_code,delict_code,aantal\n2011,1,WK048402,BU04840201,104,3\n"
+BAD = b"jaar,maand,wijk_code,buurt_code,delict_code,aantal\n2011,1,WK048402,BU04840201,104,-3\n"
+
+
+@pytest.fixture
+def analist(org_a: Organisation, make_user: Callable[..., User], client: Client) -> User:
+    user = make_user(Role.ANALIST, org_a)
+    client.force_login(user)
+    return user
+
+
+def _upload(client: Client, body: bytes, **extra: object) -> object:
+    data = {
+        "file": SimpleUploadedFile("panel.csv", body),
+        "format": "politie-buurt-maand",
+        "create_areas": "on",
+    }
+    return client.post(reverse("sources:import"), {**data, **extra}, follow=True)
+
+
+def test_upload_imports_and_shows_the_run(client: Client, analist: User) -> None:
+    page = client.get(reverse("sources:import"))
+    assert page.status_code == 200 and "Gegevens importeren" in page.content.decode()
+    response = _upload(client, GOOD)
+    text = response.content.decode()  # type: ignore[attr-defined]
+    with scope(organisation=analist.organisation_id):
+        run = ImportRun.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("sources:run_detail", kwargs={"run_id": run.pk})  # type: ignore[attr-defined]
+    assert (run.status, run.created_by, run.rows_loaded) == (ImportStatus.LOADED, analist, 1)
+    assert "Geladen: 1 nieuw, 0 gewijzigd, 0 ongewijzigd." in text
+
+
+def test_a_file_with_errors_shows_the_error_report(client: Client, analist: User) -> None:
+    text = _upload(client, BAD).content.decode()  # type: ignore[attr-defined]
+    assert "Afgewezen: 1 fout in het bestand; er is niets opgeslagen." in text
+    assert "panel.csv, regel 2, kolom &quot;aantal&quot;: waarde &quot;-3&quot;" in text
+
+
+def test_htmx_upload_redirects_the_browser(client: Client, analist: User) -> None:
+    data = {
+        "file": SimpleUploadedFile("panel.csv", GOOD),
+        "format": "politie-buurt-maand",
+        "create_areas": "on",
+    }
+    response = client.post(reverse("sources:import"), data, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and response["HX-Redirect"].startswith("/gegevens/importruns/")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"format": "mapping"}, "Het formaat mapping heeft een importbeschrijving nodig."),
+        ({"options": "year"}, "Regel 1 (year) is geen naam=waarde."),
+    ],
+)
+def test_form_mistakes_are_named(client: Client, analist: User, extra: dict[str, str], message: str) -> None:
+    text = _upload(client, GOOD, **extra).content.decode()  # type: ignore[attr-defined]
+    assert message in text
+    with scope(organisation=analist.organisation_id):
+        assert not ImportRun.objects.exists()
+
+
+def test_other_organisations_runs_are_neither_listed_nor_reachable(
+    client: Client, analist: User, org_b: Organisation
+) -> None:
+    own = make_import_run(analist.organisation, "eigen.csv")
+    foreign = make_import_run(org_b, "vreemd.csv")
+    listing = client.get(reverse("sources:run_list")).content.decode()
+    assert "eigen.csv" in listing and "vreemd.csv" not in listing
+    assert client.get(reverse("sources:run_detail", kwargs={"run_id": own.pk})).status_code == 200
+    assert client.get(reverse("sources:run_detail", kwargs={"run_id": foreign.pk})).status_code == 404
+    assert client.get(reverse("sources:run_detail", kwargs={"run_id": foreign.pk + 1000})).status_code == 404
+
+
+def test_history_page_query_budget(
+    client: Client, analist: User, django_assert_max_num_queries: Callable[[int], object]
+) -> None:
+    for number in range(20):
+        make_import_run(analist.organisation, f"bestand-{number}.csv")
+    with django_assert_max_num_queries(12):  # type: ignore[attr-defined]
+        assert client.get(reverse("sources:run_list")).status_code == 200
+
+
+def test_navigation_shows_data_to_importers_only(
+    client: Client, org_a: Organisation, make_user: Callable[..., User]
+) -> None:
+    client.force_login(make_user(Role.RAADSLID, org_a))
+    assert "/gegevens/" not in client.get(reverse("dashboard:home")).content.decode()
+    client.force_login(make_user(Role.ANALIST, org_a))
+    assert 'href="/gegevens/"' in client.get(reverse("dashboard:home")).content.decode()
