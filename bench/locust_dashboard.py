@@ -15,7 +15,7 @@ import os
 
 from locust import HttpUser, between, task
 
-WIJK = "WK016402"
+WIJK = "WK016402"  # the same wijk as bench/dashboard.py warms up
 SESSIONS = os.environ["KOMPAS_BENCH_SESSIONS"].split(",")
 _TAKEN = itertools.count()
 

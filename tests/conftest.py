@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -67,6 +68,16 @@ def verified_login(client: Client, user: User) -> Client:
 def login() -> Callable[[Client, User], Client]:
     """Return :func:`verified_login` as a fixture."""
     return verified_login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Start every test with an empty cache.
+
+    Cached figures and page parts are keyed by ids (import runs, audit records) that a rolled-back
+    test transaction hands out again to the next test, which would then read the other's parts.
+    """
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -198,6 +198,16 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
+# Per server process: cached figures and page parts are keyed by the newest import run or change
+# (kompas.reports.figures, kompas.dashboard.fragments), so processes never serve each other stale
+# parts. Room for the parts of many filters and areas (a dashboard part is tens of kilobytes).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": (

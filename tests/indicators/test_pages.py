@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -11,6 +14,7 @@ from django_scopes import scopes_disabled
 from pytest_django import DjangoAssertNumQueries
 
 from kompas.accounts.models import Organisation, User
+from kompas.accounts.roles import Role
 from kompas.indicators.compute import compute
 from kompas.indicators.models import Indicator
 from tests.indicators.factories import COUNT, RATE, burglary_panel, define, make_group
@@ -94,3 +98,25 @@ def test_another_organisations_indicator_is_not_found(
     assert client.get(f"/api/v1/indicators/{own.pk}").status_code == 404
     assert client.get(f"/api/v1/indicators/{own.pk}/values").status_code == 404
     assert "eigen_telling" not in client.get("/api/v1/indicators").content.decode()
+
+
+@pytest.mark.parametrize(("role", "shown"), [(Role.RAADSLID, "&lt; 5"), (Role.ANALIST, "3,00")])
+def test_small_counts_are_withheld_from_a_council_member(
+    client: Client,
+    org_a: Organisation,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+    indicator: Indicator,
+    role: Role,
+    shown: str,
+) -> None:
+    login(client, make_user(role, org_a))
+    with scopes_disabled():
+        count = Indicator.objects.get(code="inbraak_aantal")
+    choice = {"niveau": "buurt", "periode": "month", "begin": "2014-03-01"}
+    page = client.get(reverse("indicators:indicator_detail", args=[count.pk]), choice).content.decode()
+    cells = re.findall(r'<td class="number">([^<]*)</td>', page.split("BU99990101", 1)[1].split("</tr>")[0])
+    assert cells[0] == shown  # 3 burglaries a month in that buurt
+    rate = client.get(reverse("indicators:indicator_detail", args=[indicator.pk]), choice).content.decode()
+    row = rate.split("BU99990101", 1)[1].split("</tr>")[0]
+    assert ("n &lt; 5" in row) is (role == Role.RAADSLID)

@@ -70,6 +70,28 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "reports.report.generated": _("Rapportage gemaakt (PDF, XLSX of HTML)"),
 }
 
+# Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal
+# data, exports and imports that stored nothing. Every other action is a change, and pages
+# cached until the next change (kompas.dashboard.fragments) look for the newest of those.
+UNCHANGING_ACTIONS = frozenset(
+    {
+        "accounts.login.succeeded",
+        "accounts.login.failed",
+        "accounts.logout",
+        "accounts.two_factor.enrolled",
+        "accounts.two_factor.verified",
+        "accounts.user.viewed",
+        "accounts.audit.exported",
+        "alerts.digest.subscribed",
+        "alerts.digest.unsubscribed",
+        "policy.plan.exported",
+        "sources.import.tested",
+        "sources.import.rejected",
+        "sources.import.failed",
+        "reports.report.generated",
+    }
+)
+
 
 def label(action: str) -> str:
     """Return the Dutch (or active language) label of ``action``; unknown codes show as code."""

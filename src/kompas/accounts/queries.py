@@ -4,7 +4,8 @@
 
 from __future__ import annotations
 
-from kompas.accounts.models import Organisation
+from kompas.accounts.audit_actions import UNCHANGING_ACTIONS
+from kompas.accounts.models import AuditRecord, Organisation
 
 
 def organisation_by_code(code: str) -> Organisation | None:
@@ -15,3 +16,19 @@ def organisation_by_code(code: str) -> Organisation | None:
 def gemeente_by_cbs_code(cbs_code: str) -> Organisation | None:
     """Return the municipality organisation with CBS code ``cbs_code`` (e.g. GM0164), or None."""
     return Organisation.objects.filter(cbs_code=cbs_code).first()
+
+
+def latest_change_id() -> int:
+    """Return the id of the newest audit record of a change (0 without any).
+
+    Every change of imported data, computed values, plans, catalogues or organisations writes
+    its audit record in the same transaction, so this id grows with each committed change and
+    can key anything cached until the next one.
+    """
+    newest = (
+        AuditRecord.objects.exclude(action__in=UNCHANGING_ACTIONS)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return newest or 0

@@ -42,7 +42,6 @@ class AreaPicture:
     rows: list[figures.MeasureRow]
     map: ChartView | None
     series: ChartView | None
-    alerts: list[AlertLine]
     parts: list[tuple[str, str]]
     indicators: list[AreaIndicator]
 
@@ -82,13 +81,16 @@ def picture(organisation: Organisation, area: Area, filters: Filters, *, suppres
         figures.area_rows(area, gemeente, filters.year, organisation, suppress=suppress),
         chart_view(found_map.chart if found_map else None, source),
         chart_view(series, source),
-        _alerts(area, suppress),
         parts,
         area_indicators(area.code, organisation.cbs_code, filters.year, suppress=suppress),
     )
 
 
-def _alerts(area: Area, suppress: bool) -> list[AlertLine]:
+def open_alert_lines(area: Area, *, suppress: bool) -> list[AlertLine]:
+    """Return the open alerts in ``area`` (all of the gemeente's for the gemeente), newest first.
+
+    Read on every request: triage changes them without touching the figures around them.
+    """
     codes = None if area.level == "gemeente" else [area.code]
     return [
         AlertLine(

@@ -32,6 +32,7 @@ from kompas.indicators.models import (
     TargetProgress,
 )
 from kompas.indicators.ranks import Colour, Rank, RankSum, rank_sums
+from kompas.observations.queries import COUNT_UNIT
 
 VALUE_FRAME_COLUMNS = [
     "indicator_id",
@@ -73,6 +74,15 @@ def definition_of(stored: IndicatorDefinition) -> Definition:
         source_ref=entry.source_ref,
         description=entry.description,
     )
+
+
+def counts_events(indicator: Indicator) -> bool:
+    """Return whether the values of ``indicator`` are counts: its formula counts or its unit does.
+
+    Read ``indicator`` with its definition (``select_related("definition")``).
+    """
+    definition = getattr(indicator, "definition", None)
+    return indicator.unit == COUNT_UNIT or (definition is not None and definition.formula == Formula.COUNT)
 
 
 def definitions() -> QuerySet[IndicatorDefinition]:

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+from django_scopes import scopes_disabled
 from django_tasks import task
 
 from kompas.indicators.compute import compute
+from kompas.indicators.queries import definitions
 
 
 @task()
@@ -14,6 +16,11 @@ def recompute_indicators() -> dict[str, object]:
     """Recompute what new imports touched, for every indicator (enqueued after an import).
 
     Each indicator finds the import runs it has not seen yet itself, so one task after several
-    imports does the work once.
+    imports does the work once. Without any indicator definition there is nothing to compute
+    and no run is recorded.
     """
+    with scopes_disabled():
+        nothing = not definitions().exists()
+    if nothing:
+        return {"indicators": [], "skipped": True}
     return compute(actor=None).as_dict()

@@ -1,10 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""The indicator pages: the list of computable indicators and one indicator with its values."""
+"""The indicator pages: the list of computable indicators and one indicator with its values.
+
+A reader who may only see published figures gets every value through the publication threshold
+(:mod:`kompas.reports.suppression`); for a withheld value its interval, trend, index and rank are
+withheld too, as each of them would give the small count away.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,6 +19,18 @@ from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission
 from kompas.indicators import queries
 from kompas.indicators.models import Indicator
+from kompas.indicators.queries import AreaRow
+from kompas.reports.suppression import publishable, publishable_indicator_value, suppresses
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    """A line of the values table as this reader may see it."""
+
+    row: AreaRow
+    value: float | str | None
+    n: float | str | None
+    withheld: bool
 
 
 @requires(Permission.VIEW_DASHBOARD)
@@ -31,7 +49,17 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
         length=request.GET.get("periode", ""),
         start=_date(request.GET.get("begin", "")),
     )
-    return render(request, "indicators/indicator_detail.html", {"indicator": indicator, "page": page})
+    suppress = suppresses(request.user.role)  # type: ignore[union-attr]
+    is_count = queries.counts_events(indicator)
+    rows = [_shown(row, is_count, suppress) for row in page.rows]
+    context = {"indicator": indicator, "page": page, "rows": rows, "suppressed": suppress}
+    return render(request, "indicators/indicator_detail.html", context)
+
+
+def _shown(row: AreaRow, is_count: bool, suppress: bool) -> ShownRow:
+    value = publishable_indicator_value(row.value.value, n=row.value.n, is_count=is_count, suppress=suppress)
+    n = publishable(row.value.n, suppress=suppress)
+    return ShownRow(row, value, n, withheld=isinstance(value, str))
 
 
 def _date(text: str) -> dt.date | None:

@@ -22,6 +22,7 @@ from django.db.models import Max, Min, QuerySet
 from kompas.areas.queries import AreaNode, area_nodes
 from kompas.observations import bulk
 from kompas.observations.models import Measure, Observation
+from kompas.observations.queries import COUNT_UNIT
 
 COLUMNS = (
     "measure_code",
@@ -34,7 +35,6 @@ COLUMNS = (
     "margin",
     "sample_size",
 )
-COUNT_UNIT = "aantal"
 PERIODS = ("month", "quarter", "year")
 # Which period lengths sum into which: (from, to).
 NESTS = {

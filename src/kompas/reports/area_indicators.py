@@ -13,11 +13,17 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from kompas.indicators.queries import comparisons_for, computable_indicators, trends_for, values_for
+from kompas.indicators.queries import (
+    comparisons_for,
+    computable_indicators,
+    counts_events,
+    trends_for,
+    values_for,
+)
 from kompas.reports import formatting
-from kompas.reports.indicator_figures import COUNT_UNIT, Trend, trend_of
+from kompas.reports.indicator_figures import Trend, trend_of
 from kompas.reports.objects import Indicator, IndicatorComparison, IndicatorTrend, IndicatorValue
-from kompas.reports.suppression import publishable
+from kompas.reports.suppression import publishable_indicator_value
 
 YEAR = ("year",)
 
@@ -76,5 +82,6 @@ def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: 
 
 
 def _shown(value: IndicatorValue, indicator: Indicator, suppress: bool) -> float | str | None:
-    is_count = indicator.unit == COUNT_UNIT
-    return publishable(value.value, suppress=suppress, count=None if is_count else value.n, is_count=is_count)
+    return publishable_indicator_value(
+        value.value, n=value.n, is_count=counts_events(indicator), suppress=suppress
+    )

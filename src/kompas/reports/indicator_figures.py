@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from kompas.indicators.queries import comparisons_for, progress_for, trends_for, values_for
+from kompas.observations.queries import COUNT_UNIT
 from kompas.reports import formatting
 from kompas.reports.charts import SeriesPoint
 from kompas.reports.objects import IndicatorComparison, IndicatorTrend, IndicatorValue, Target
@@ -25,7 +26,6 @@ from kompas.reports.suppression import publishable
 
 # The period lengths a plan indicator is shown in, in order of preference: whole years first.
 LENGTHS = ("year", "rolling_12_months", "quarter", "month")
-COUNT_UNIT = "aantal"
 
 
 @dataclass(frozen=True)

@@ -59,3 +59,14 @@ def publishable(
 def is_suppressed(value: object) -> bool:
     """Return whether ``value`` is one of the suppression marks."""
     return value in (SUPPRESSED_COUNT, SUPPRESSED_DERIVED)
+
+
+def publishable_indicator_value(
+    value: float | None, *, n: float | None, is_count: bool, suppress: bool
+) -> float | str | None:
+    """Return an indicator's ``value`` as a suppressed reader may see it.
+
+    The value of a count indicator is itself the count; any other (a rate, a share, an index)
+    rests on its ``n`` events or respondents.
+    """
+    return publishable(value, suppress=suppress, count=None if is_count else n, is_count=is_count)

@@ -242,9 +242,12 @@ def _after_commit(found: Intake) -> None:
         return
 
     def evaluate() -> None:
-        # Alerts judge the newest periods; new values may raise or clear them (kompas.alerts).
+        # Indicators follow the new values (kompas.indicators); alerts judge the newest periods,
+        # where new values may raise or clear them (kompas.alerts).
         from kompas.alerts.tasks import evaluate_after_import
+        from kompas.indicators.tasks import recompute_indicators
 
+        recompute_indicators.enqueue()
         evaluate_after_import(codes)
 
     transaction.on_commit(evaluate)
