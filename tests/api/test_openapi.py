@@ -67,3 +67,13 @@ def test_every_operation_answers_without_server_errors(
 )
 def test_ids_beyond_the_database_range_are_not_found(client: Client, beheerder_a: User, url: str) -> None:
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["limit=14412856428462417641472", "offset=-7459&limit=500669621892449697792", "offset=" + "9" * 25],
+)
+def test_paging_beyond_the_database_range_is_capped(client: Client, beheerder_a: User, query: str) -> None:
+    answer = client.get(f"/api/v1/users?{query}")
+    assert answer.status_code == 200
+    assert len(answer.json()["results"]) <= 1000

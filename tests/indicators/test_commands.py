@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 
-from kompas.accounts.models import Organisation
+from kompas.accounts.models import AuditRecord, Organisation
 from kompas.indicators import definitions, export
 from kompas.indicators.models import Indicator, IndicatorDefinition
 from kompas.policy.load import load_demo_plan
@@ -120,3 +120,13 @@ def test_the_hengelo_plan_indicators_get_definitions_and_keep_their_texts(org_a:
         "survey_percentage",
         "vm_voelt_zich_wel_eens_onveilig_in_buurt",
     )
+
+
+def test_loading_the_same_definitions_again_is_not_a_change(tmp_path: Path) -> None:
+    path = tmp_path / "set.toml"
+    path.write_text('format = "kompas-indicatoren"\nversion = 1\n' + COUNT, encoding="utf-8")
+    out = io.StringIO()
+    for _ in range(2):
+        call_command("indicators_load", str(path), stdout=out)
+    assert "0 nieuw, 0 gewijzigd, 1 ongewijzigd" in out.getvalue()
+    assert AuditRecord.objects.filter(action="indicators.definitions.loaded").count() == 1

@@ -85,3 +85,13 @@ def test_small_numbers_are_flagged(computed: Organisation) -> None:
 def test_values_name_their_import_runs(computed: Organisation) -> None:
     value = _value("inbraak_per_1000", "GM9999", dt.date(2015, 1, 1), "year")
     assert len(value.import_runs) == 1
+
+
+def test_an_indicator_on_a_measure_not_imported_yet_gets_no_values(computed: Organisation) -> None:
+    # The Hengelo set names survey measures that exist only once a survey file is imported.
+    define('[[indicator]]\ncode = "later"\nname = "Later"\nformula = "count"\nnumerator = "nog_niet"\n')
+    report = compute(actor=None)
+    assert [entry.code for entry in report.indicators if entry.code == "later"] == ["later"]
+    with scopes_disabled():
+        assert not IndicatorValue.objects.filter(indicator__code="later").exists()
+        assert IndicatorValue.objects.filter(indicator__code="inbraak_aantal").exists()

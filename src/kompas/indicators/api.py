@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import LimitOffsetPagination
-from rest_framework.request import Request
 
 from kompas.accounts.roles import Permission
+from kompas.api.pagination import Pages
 from kompas.indicators import queries
 from kompas.indicators.models import LEVEL_CHOICES, Indicator, IndicatorValue, PeriodLength
 from kompas.indicators.serializers import (
@@ -22,7 +21,6 @@ from kompas.indicators.serializers import (
     IndicatorSerializer,
     ValueSerializer,
 )
-from kompas.pathconverters import MAX_ID
 
 # The value filters, with their allowed values in the schema itself (so generated requests stay
 # within them); a period starts on the first day of a month.
@@ -39,16 +37,6 @@ FILTERS = [
         description="Begin (JJJJ-MM-01).",
     ),
 ]
-
-
-class Pages(LimitOffsetPagination):
-    """Pages of at most 1.000 rows; a limit or offset beyond what a database stores is capped."""
-
-    max_limit = 1000
-
-    def get_offset(self, request: Request) -> int:
-        """Return the offset, capped at the largest key a database stores."""
-        return min(super().get_offset(request), MAX_ID)
 
 
 class IndicatorListView(generics.ListAPIView[Indicator]):

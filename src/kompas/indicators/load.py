@@ -60,12 +60,13 @@ def load_definitions(
     outcome: dict[str, list[str]] = {"created": [], "changed": [], "unchanged": []}
     for definition in parsed.definitions:
         outcome[_store(definition, actor, organisation)].append(definition.code)
-    audit.record(
-        "indicators.definitions.loaded",
-        actor=actor,
-        changes={"file": source, **outcome},
-        organisation_id=organisation.pk if organisation else None,
-    )
+    if outcome["created"] or outcome["changed"]:  # loading the same file again changes nothing
+        audit.record(
+            "indicators.definitions.loaded",
+            actor=actor,
+            changes={"file": source, **outcome},
+            organisation_id=organisation.pk if organisation else None,
+        )
     return LoadResult(tuple(outcome["created"]), tuple(outcome["changed"]), tuple(outcome["unchanged"]))
 
 

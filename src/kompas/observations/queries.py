@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import (
     Avg,
@@ -143,13 +144,17 @@ def _read(rows: QuerySet[Observation], fields: list[str]) -> pd.DataFrame:
     """Fetch ``fields`` of ``rows`` into a frame with the columns of :data:`OBSERVATION_COLUMNS`."""
     expressions = {**_FIELDS, **_MARGIN_FIELDS}
     annotated = rows.annotate(**{f"_{name}": expressions[name][1] for name in fields})
-    sql, params = annotated.values_list(*(f"_{name}" for name in fields)).query.sql_with_params()
     layout = [(name, expressions[name][0]) for name in fields]
     blocks = []
-    with connections[rows.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        while records := cursor.fetchmany(_FETCH_ROWS):
-            blocks.append(np.array(records, dtype=layout))
+    try:
+        sql, params = annotated.values_list(*(f"_{name}" for name in fields)).query.sql_with_params()
+    except EmptyResultSet:  # no row can match, e.g. none of the measures exists (yet)
+        sql, params = "", ()
+    if sql:
+        with connections[rows.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            while records := cursor.fetchmany(_FETCH_ROWS):
+                blocks.append(np.array(records, dtype=layout))
     table = np.concatenate(blocks) if blocks else np.zeros(0, dtype=layout)
     frame = pd.DataFrame(
         {

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kompas.accounts.demo import DEMO_PASSWORD, load_demo_accounts
 from kompas.commandbase import TranslatedCommand
+from kompas.indicators.demo import load_demo_indicators
 from kompas.policy.load import load_demo_plan
 from kompas.sources.demo import load_demo_data
 
@@ -49,7 +50,9 @@ class Command(TranslatedCommand):
         self.stdout.write(_("[3/3] Veiligheidsplan Hengelo 2017-2020 laden …"))
         load_demo_plan()
         self.stdout.write(_("Gebieden, bevolking en politie- en andere brongegevens importeren …"))
-        load_demo_data()
+        imports = load_demo_data()
+        self.stdout.write(_("Indicatoren laden en berekenen …"))
+        load_demo_indicators(new_data=any(not done.skipped for done in imports))
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(_("Kompas-demo staat klaar op http://%(bind)s/") % {"bind": options["bind"]})
