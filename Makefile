@@ -47,11 +47,11 @@ typecheck: install
 
 test-sqlite: install
 	@echo "== pytest: SQLite =="
-	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) -p no:cacheprovider
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) --dist loadgroup -p no:cacheprovider
 
 test-postgres: install system-packages
 	@echo "== pytest: PostgreSQL =="
-	scripts/with-postgres.sh $(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) -p no:cacheprovider
+	scripts/with-postgres.sh $(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) --dist loadgroup -p no:cacheprovider
 
 test-browser: install system-packages node-packages
 	@echo "== pytest: browsertests (Chromium, Playwright) =="

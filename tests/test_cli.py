@@ -83,6 +83,7 @@ def test_production_without_secret_key_fails_loudly(tmp_path: Path) -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.xdist_group("kompas-demo")  # one worker: parallel demo loads block each other on PostgreSQL
 def test_demo_without_serving_is_idempotent() -> None:
     out = StringIO()
     call_command("demo", no_serve=True, stdout=out)
@@ -96,6 +97,7 @@ def test_demo_without_serving_is_idempotent() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.xdist_group("kompas-demo")  # one worker: parallel demo loads block each other on PostgreSQL
 def test_createuser_reads_password_from_stdin() -> None:
     call_command("demo", no_serve=True, stdout=StringIO())
     call_command(

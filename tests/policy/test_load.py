@@ -98,6 +98,7 @@ def test_the_five_questions_as_printed() -> None:
     ]
 
 
+@pytest.mark.xdist_group("kompas-demo")  # one worker: parallel demo loads block each other on PostgreSQL
 def test_demo_loads_the_plan_for_hengelo(db: None) -> None:
     out = StringIO()
     call_command("demo", no_serve=True, stdout=out)

@@ -29,6 +29,7 @@ CHOICES = {
 }
 
 
+@pytest.mark.xdist_group("kompas-demo")  # one worker: parallel demo loads block each other on PostgreSQL
 def test_every_report_from_the_demo(tmp_path: Path) -> None:
     call_command("demo", no_serve=True, stdout=StringIO())
     hengelo = organisation_by_code("hengelo")
