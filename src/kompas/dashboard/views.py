@@ -22,7 +22,7 @@ from kompas.accounts.decorators import AUTHENTICATED, public, requires
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission
 from kompas.dashboard.area import find_area, open_alert_lines, picture
-from kompas.dashboard.forms import FilterForm
+from kompas.dashboard.forms import FilterForm, Filters
 from kompas.dashboard.fragments import CachedParts
 from kompas.dashboard.overview import default_filters, overview
 from kompas.dashboard.theme import theme_picture
@@ -53,36 +53,43 @@ def _render(request: HttpRequest, full: str, part: str, context: dict[str, objec
     return response
 
 
-def _part(
-    parts: CachedParts,
-    request: HttpRequest,
-    template: str,
-    key: tuple[Hashable, ...],
-    context: Callable[[], dict[str, object]],
-) -> str:
-    """Return ``template`` rendered with ``context()``, cached under ``key`` (see fragments)."""
-    return parts.get(template, key, lambda: render_to_string(template, context(), request))
+class _Parts:
+    """The cached parts of one page request (see :mod:`kompas.dashboard.fragments`).
 
-
-def _filter_fields(
-    parts: CachedParts,
-    request: HttpRequest,
-    form: FilterForm,
-    names: tuple[str, ...],
-    owner: tuple[Hashable, ...],
-) -> str:
-    """Return the fields ``names`` of ``form`` as HTML, cached like the figures.
-
-    Their choices are the years and measures of ``owner``'s data, their values what the URL asks.
+    Every part is rendered with the filters and the suppression of the reader, and both are
+    part of its key, so a key only needs to add what else the part depends on.
     """
-    asked = tuple((name, tuple(request.GET.getlist(name))) for name in names)
-    return _part(
-        parts,
-        request,
-        "dashboard/_filter_fields.html",
-        (*owner, names, asked),
-        lambda: {"fields": [form[name] for name in names]},
-    )
+
+    def __init__(self, request: HttpRequest, filters: Filters, suppress: bool) -> None:
+        self.request, self.filters, self.suppress = request, filters, suppress
+        self.cached = CachedParts()
+
+    def render(
+        self, template: str, key: tuple[Hashable, ...], context: Callable[[], dict[str, object]]
+    ) -> str:
+        """Return ``template`` rendered with ``context()``, cached under ``key``."""
+        return self.cached.get(
+            template,
+            (*key, self.filters, self.suppress),
+            lambda: render_to_string(
+                template,
+                {"filters": self.filters, "suppressed": self.suppress, **context()},
+                self.request,
+            ),
+        )
+
+    def filter_fields(self, form: FilterForm, names: tuple[str, ...], owner: tuple[Hashable, ...]) -> str:
+        """Return the fields ``names`` of ``form`` as HTML.
+
+        Their choices are the years and measures of ``owner``'s data, their values what the URL
+        asks (an invalid value shows as asked).
+        """
+        asked = tuple((name, tuple(self.request.GET.getlist(name))) for name in names)
+        return self.render(
+            "dashboard/_filter_fields.html",
+            (*owner, names, asked),
+            lambda: {"fields": [form[name] for name in names]},
+        )
 
 
 @requires(AUTHENTICATED)
@@ -94,24 +101,16 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/home.html", {"permissions": permissions})
     organisation, plan = user.organisation, latest_plan()
     form = _filter_form(request, organisation, plan)
-    filters, suppress = form.filters(), suppresses(user.role)
-    parts = CachedParts()
-    content = _part(
-        parts,
-        request,
-        "dashboard/_overview.html",
-        (organisation.pk, plan.pk if plan else None, filters, suppress),
-        lambda: {
-            "filters": filters,
-            "overview": overview(organisation, plan, filters, suppress=suppress),
-            "suppressed": suppress,
-        },
-    )
+    parts = _Parts(request, form.filters(), suppresses(user.role))
     owner = (organisation.pk, plan.pk if plan else None)
     context = {
-        "filter_fields": _filter_fields(parts, request, form, tuple(form.fields), owner),
-        "filters": filters,
-        "content": content,
+        "filter_fields": parts.filter_fields(form, tuple(form.fields), owner),
+        "filters": parts.filters,
+        "content": parts.render(
+            "dashboard/_overview.html",
+            owner,
+            lambda: {"overview": overview(organisation, plan, parts.filters, suppress=parts.suppress)},
+        ),
         "plan": plan,
     }
     return _render(request, "dashboard/dashboard.html", "dashboard/_content.html", context)
@@ -126,25 +125,17 @@ def theme_page(request: HttpRequest, theme_id: int) -> HttpResponse:
     if theme is None:
         raise Http404
     form = _filter_form(request, user.organisation, plan)
-    filters, suppress = form.filters(), suppresses(user.role)
-    parts = CachedParts()
-    content = _part(
-        parts,
-        request,
-        "dashboard/_theme.html",
-        (user.organisation.pk, theme.pk, filters.year, suppress),
-        lambda: {
-            "filters": filters,
-            "picture": theme_picture(user.organisation, theme, filters.year, suppress=suppress),
-            "suppressed": suppress,
-        },
-    )
-    owner = (user.organisation.pk, theme.plan_id)
+    parts = _Parts(request, form.filters(), suppresses(user.role))
+    year = parts.filters.year
     context = {
-        "filter_fields": _filter_fields(parts, request, form, ("periode",), owner),
-        "filters": filters,
+        "filter_fields": parts.filter_fields(form, ("periode",), (user.organisation.pk, theme.plan_id)),
+        "filters": parts.filters,
         "theme": theme,
-        "content": content,
+        "content": parts.render(
+            "dashboard/_theme.html",
+            (user.organisation.pk, theme.pk),
+            lambda: {"picture": theme_picture(user.organisation, theme, year, suppress=parts.suppress)},
+        ),
     }
     return _render(request, "dashboard/theme.html", "dashboard/_content.html", context)
 
@@ -158,29 +149,21 @@ def area_page(request: HttpRequest, area_code: str) -> HttpResponse:
     area = find_area(user.organisation, area_code, filters.year)
     if area is None:
         raise Http404
-    suppress = suppresses(user.role)
-    parts = CachedParts()
-    content = _part(
-        parts,
-        request,
-        "dashboard/_area_figures.html",
-        (user.organisation.pk, area.pk, filters, suppress),
-        lambda: {
-            "filters": filters,
-            "area": area,
-            "picture": picture(user.organisation, area, filters, suppress=suppress),
-            "suppressed": suppress,
-        },
-    )
+    parts = _Parts(request, filters, suppresses(user.role))
     context = {
-        "filter_fields": _filter_fields(
-            parts, request, form, ("periode", "maatstaf"), (user.organisation.pk,)
-        ),
+        "filter_fields": parts.filter_fields(form, ("periode", "maatstaf"), (user.organisation.pk,)),
         "filters": filters,
         "area": area,
         "gemeente": find_area(user.organisation, user.organisation.cbs_code, filters.year),
-        "content": content,
-        "alerts": open_alert_lines(area, suppress=suppress),
+        "content": parts.render(
+            "dashboard/_area_figures.html",
+            (user.organisation.pk, area.pk),
+            lambda: {
+                "area": area,
+                "picture": picture(user.organisation, area, filters, suppress=parts.suppress),
+            },
+        ),
+        "alerts": open_alert_lines(area, suppress=parts.suppress),
         "can_triage": has_permission(user.role, Permission.TRIAGE_ALERTS),
     }
     return _render(request, "dashboard/area.html", "dashboard/_area.html", context)
