@@ -19,7 +19,12 @@ class StaleSettingError(Exception):
 
 @transaction.atomic
 def save_setting(
-    *, actor: User, organisation: Organisation, measure_code: str, version: int | None, **values: object
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    measure_code: str,
+    version: int | None,
+    **values: object,
 ) -> AlertSetting:
     """Create the setting for ``measure_code`` or change it; ``version`` guards concurrent edits."""
     setting = AlertSetting.objects.select_for_update().filter(measure_code=measure_code).first()

@@ -24,6 +24,7 @@ from django_scopes import scope
 
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation
+from kompas.alerts.choice import choose_method
 from kompas.alerts.detect import Options, detect
 from kompas.alerts.fdr import surviving_alarms
 from kompas.alerts.models import Alert, AlertSetting, Method
@@ -38,11 +39,12 @@ SHOWN_PERIODS = {"month": 36, "week": 104}
 
 @dataclass(frozen=True)
 class LevelResult:
-    """The detection on one area level's panel."""
+    """The detection on one area level's panel, by the method that ran on it."""
 
     level: str
     panel: Panel
     detection: Detection
+    method: str
 
 
 @dataclass
@@ -91,34 +93,43 @@ def series_frame(organisation: Organisation, measure_code: str, period_length: s
     return frame
 
 
-def options_for(setting: AlertSetting, last_period: np.datetime64, period_length: str) -> Options:
-    """Return the detection options of a setting, judging only the most recent periods."""
+def options_for(
+    setting: AlertSetting, last_period: np.datetime64, period_length: str, method: str
+) -> Options:
+    """Return the detection options of a setting running ``method``, judging only recent periods."""
     recent = RECENT_PERIODS[period_length] - 1
     if period_length == "month":
         first = (last_period.astype("datetime64[M]") - recent).astype("datetime64[D]")
     else:
         first = last_period - np.timedelta64(7 * recent, "D")
     return Options(
-        alpha=None if setting.method == Method.CUSUM else setting.alpha,
+        alpha=None if method == Method.CUSUM else setting.alpha,
         min_count=setting.min_count,
         evaluate_from=dt.date.fromisoformat(str(first)),
     )
 
 
 def evaluate_frame(setting: AlertSetting, frame: pd.DataFrame, period_length: str) -> list[LevelResult]:
-    """Detect on every area level of ``frame``; apply false-discovery control across levels."""
+    """Detect on every area level of ``frame``; apply false-discovery control across levels.
+
+    A setting ``auto`` runs the method each level's history allows (:mod:`kompas.alerts.choice`).
+    """
     panels = {level: panel_from_frame(rows, period_length) for level, rows in series_by_level(frame).items()}
     last = max(panel.periods[-1] for panel in panels.values())
-    options = options_for(setting, last, period_length)
-    results = [
-        LevelResult(level, panel, detect(panel, setting.method, options)) for level, panel in panels.items()
-    ]
-    if setting.false_discovery_control and setting.method != Method.CUSUM:
-        kept = surviving_alarms([result.detection for result in results], setting.alpha)
-        results = [
-            LevelResult(result.level, result.panel, _with_alarms(result.detection, alarms))
-            for result, alarms in zip(results, kept, strict=True)
-        ]
+    results = []
+    for level, panel in panels.items():
+        method = choose_method(setting.method, len(panel.periods), period_length).method
+        detection = detect(panel, method, options_for(setting, last, period_length, method))
+        results.append(LevelResult(level, panel, detection, method))
+    # CUSUM has no alpha, so its alarms are not corrected (see kompas.alerts.fdr).
+    controlled = [index for index, result in enumerate(results) if result.method != Method.CUSUM]
+    if setting.false_discovery_control and controlled:
+        kept = surviving_alarms([results[index].detection for index in controlled], setting.alpha)
+        for index, alarms in zip(controlled, kept, strict=True):
+            result = results[index]
+            results[index] = LevelResult(
+                result.level, result.panel, _with_alarms(result.detection, alarms), result.method
+            )
     return results
 
 
@@ -145,7 +156,7 @@ def _store(
                 measure_code=setting.measure_code,
                 area_code=result.panel.names[row],
                 period_start=dt.date.fromisoformat(str(result.panel.periods[column])),
-                method=setting.method,
+                method=result.method,
                 defaults=_explanation(setting, period_length, result, int(row), int(column)),
             )
             created += was_created

@@ -19,8 +19,9 @@ from kompas.accounts.models import Organisation
 
 
 class Method(models.TextChoices):
-    """Aberration-detection methods Kompas offers."""
+    """Aberration-detection methods Kompas offers; ``auto`` chooses per series (see ``choice.py``)."""
 
+    AUTO = "auto", _("Automatisch (EARS C2, Farrington zodra de historie het toelaat)")
     FARRINGTON = "farrington-flexible", _("Farrington (flexibel, Noufaily)")
     EARS_C1 = "ears-c1", _("EARS C1")
     EARS_C2 = "ears-c2", _("EARS C2")
@@ -42,7 +43,7 @@ class AlertSetting(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, verbose_name=_("organisatie"))
     measure_code = models.CharField(_("maatstaf"), max_length=80)
-    method = models.CharField(_("methode"), max_length=24, choices=Method.choices, default=Method.FARRINGTON)
+    method = models.CharField(_("methode"), max_length=24, choices=Method.choices, default=Method.AUTO)
     alpha = models.FloatField(_("alfa"), default=0.05, help_text=_("Kans op een vals alarm per punt."))
     min_count = models.PositiveIntegerField(
         _("minimumaantal"),

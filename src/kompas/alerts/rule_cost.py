@@ -17,6 +17,7 @@ import numpy as np
 
 from kompas.accounts.models import Organisation
 from kompas.alerts.backtest import BacktestResult, OutbreakDesign, backtest
+from kompas.alerts.choice import choose_method
 from kompas.alerts.detect import Options
 from kompas.alerts.evaluate import series_frame
 from kompas.alerts.models import Method
@@ -44,7 +45,6 @@ def rule_cost(
     frame = series_frame(organisation, measure_code, "month")
     if frame.empty:
         return None
-    options = Options(alpha=None if method == Method.CUSUM else alpha, min_count=min_count)
     rng = np.random.default_rng(SEED)
     results: list[BacktestResult] = []
     series = 0
@@ -52,7 +52,9 @@ def rule_cost(
         if level in LEVELS_TESTED:
             panel = panel_from_frame(rows, "month")
             series += len(panel.names)
-            results.append(backtest(panel, method, options, rng, DESIGN))
+            running = choose_method(method, len(panel.periods), "month").method
+            options = Options(alpha=None if running == Method.CUSUM else alpha, min_count=min_count)
+            results.append(backtest(panel, running, options, rng, DESIGN))
     if not results:
         return None
     return _combined(series, results)

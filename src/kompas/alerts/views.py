@@ -16,6 +16,7 @@ from kompas.accounts.decorators import requires
 from kompas.accounts.models import User
 from kompas.accounts.roles import Permission, has_permission
 from kompas.alerts import configure, digest, queries, triage
+from kompas.alerts.defaults import method_choices
 from kompas.alerts.explain import explanation_chart
 from kompas.alerts.forms import AlertFilterForm, RuleCostForm, SettingForm, TriageForm
 from kompas.alerts.models import Alert, AlertSetting
@@ -91,8 +92,11 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
 
 @requires(Permission.CONFIGURE_ALERTS)
 def setting_list(request: HttpRequest) -> HttpResponse:
-    """List the watch settings per measure."""
-    return render(request, "alerts/setting_list.html", {"settings": AlertSetting.objects.all()})
+    """List the watch settings per measure, with the method that runs now and why."""
+    settings = list(AlertSetting.objects.all())
+    choices = method_choices(_actor(request).organisation, settings)
+    rows = [(setting, choices[setting.measure_code]) for setting in settings]
+    return render(request, "alerts/setting_list.html", {"rows": rows})
 
 
 @requires(Permission.CONFIGURE_ALERTS)

@@ -377,3 +377,34 @@ def measure_levels(area_ids: Iterable[int], *, organisation_id: int | None) -> d
     for code, level in rows:
         found.setdefault(code, []).append(level)
     return found
+
+
+@dataclass(frozen=True)
+class SeriesSpan:
+    """The first and last period of a measure's counts at one period length."""
+
+    measure_code: str
+    period_length: str
+    first_period: dt.date
+    last_period: dt.date
+
+
+def count_series_spans(
+    area_ids: Iterable[int] | None, *, organisation_id: int | None, period_lengths: Iterable[str]
+) -> list[SeriesSpan]:
+    """Return the span of every count measure stored at ``period_lengths`` in the areas.
+
+    ``area_ids`` None means every area. Only measures the organisation sees count (open data and
+    its own).
+    """
+    rows = Observation.objects.filter(
+        _visible(organisation_id), measure__unit=COUNT_UNIT, period_length__in=list(period_lengths)
+    )
+    if area_ids is not None:
+        rows = rows.filter(area_id__in=list(area_ids))
+    spans = (
+        rows.values_list("measure__code", "period_length")
+        .annotate(first=Min("period_start"), last=Max("period_start"))
+        .order_by("measure__code", "period_length")
+    )
+    return [SeriesSpan(code, length, first, last) for code, length, first, last in spans]
