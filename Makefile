@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: install demo test lint typecheck test-sqlite test-postgres test-browser system-packages node-packages docs clean
+.PHONY: install demo test lint typecheck test-sqlite test-postgres test-browser system-packages check-programs node-packages docs clean
 
 install: $(STAMP)
 
@@ -28,9 +28,27 @@ system-packages:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
-	if [ -n "$$missing" ]; then \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ]; then \
 	  echo "Debian-pakketten installeren:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@$(MAKE) --no-print-directory check-programs
+
+# Programs the tests call (program:Debian package); fails with one Dutch line naming what is missing.
+PROGRAMS := pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils chromium:chromium initdb:postgresql
+
+check-programs:
+	@missing=""; \
+	for entry in $(PROGRAMS); do \
+	  program=$${entry%%:*}; package=$${entry#*:}; found=""; \
+	  command -v $$program >/dev/null 2>&1 && found=1; \
+	  for path in /usr/lib/postgresql/*/bin/$$program; do [ -x "$$path" ] && found=1; done; \
+	  case " $$missing " in *" $$package "*) found=1;; esac; \
+	  [ -n "$$found" ] || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "De tests hebben programma's nodig die ontbreken. Installeer de Debian-pakketten:$$missing (als root: make system-packages)." >&2; \
+	  exit 1; \
 	fi
 
 node-packages: node_modules/.package-lock.json
@@ -45,7 +63,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test-sqlite: install
+test-sqlite: install system-packages
 	@echo "== pytest: SQLite =="
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) --dist loadgroup -p no:cacheprovider
 

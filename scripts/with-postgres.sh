@@ -5,6 +5,10 @@
 # port on 127.0.0.1, torn down on exit. Sets DATABASE_URL for the command.
 set -euo pipefail
 
+if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  echo "PostgreSQL ontbreekt: installeer het Debian-pakket postgresql (als root: make system-packages)." >&2
+  exit 1
+fi
 bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 workdir=$(mktemp -d /tmp/kompas-pg.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pytest
 from django.core.cache import cache
@@ -16,8 +16,29 @@ from kompas.accounts.models import Organisation, OrganisationKind, User
 from kompas.accounts.organisations import create_organisation
 from kompas.accounts.roles import Role, requires_two_factor
 from kompas.accounts.users import create_user
+from tests.programs import missing_message, missing_programs
 
 PASSWORD = "een-lang-testwachtwoord-2026"
+
+
+def _stop_without_programs(nodeids: Iterable[str]) -> None:
+    """Stop with one Dutch line when a selected test calls a program the machine lacks."""
+    missing = missing_programs(nodeids)
+    if missing:
+        pytest.exit(missing_message(missing), returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected tests
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Check the programs in a run without xdist workers; xdist's controller checks its own."""
+    if not hasattr(config, "workerinput"):
+        _stop_without_programs(item.nodeid for item in items)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: object, ids: list[str]) -> None:
+    """Check the programs on the xdist controller, which sees what each worker collected."""
+    _stop_without_programs(ids)
 
 
 @pytest.fixture
