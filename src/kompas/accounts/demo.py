@@ -23,6 +23,7 @@ DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
 DEMO_ORGANISATIONS = (
     ("hengelo", "Gemeente Hengelo", OrganisationKind.GEMEENTE, "GM0164"),
     ("enschede", "Gemeente Enschede", OrganisationKind.GEMEENTE, "GM0153"),
+    ("zoetermeer", "Gemeente Zoetermeer", OrganisationKind.GEMEENTE, "GM0637"),
     ("platform-ivz-twente", "Platform Integrale Veiligheidszorg Twente", OrganisationKind.REGIO, ""),
     ("veiligheidshuis-twente", "Veiligheidshuis Twente", OrganisationKind.VEILIGHEIDSHUIS, ""),
     ("politie-oost-nederland", "Politie Oost-Nederland", OrganisationKind.POLITIE, ""),
@@ -36,6 +37,7 @@ DEMO_USERS = (
     ("coordinator", "platform-ivz-twente", Role.REGIOCOORDINATOR),
     ("partner", "veiligheidshuis-twente", Role.PARTNER),
     ("analist-enschede", "enschede", Role.ANALIST),
+    ("analist-zoetermeer", "zoetermeer", Role.ANALIST),
 )
 
 

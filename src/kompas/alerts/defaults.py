@@ -30,7 +30,8 @@ def watched_spans(organisation: Organisation) -> list[SeriesSpan]:
     without (a region, the police) every area, as :mod:`kompas.alerts.evaluate` does.
     """
     area_ids = ids_within(organisation.cbs_code) if organisation.cbs_code else None
-    return count_series_spans(area_ids, organisation_id=organisation.pk, period_lengths=FREQUENCIES)
+    with scope(organisation=organisation.pk):
+        return count_series_spans(area_ids, organisation_id=organisation.pk, period_lengths=FREQUENCIES)
 
 
 @transaction.atomic

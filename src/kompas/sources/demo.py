@@ -21,6 +21,7 @@ from kompas.accounts.models import Organisation, OrganisationKind
 from kompas.accounts.organisations import create_organisation
 from kompas.accounts.queries import organisation_by_code
 from kompas.areas.groups import AreaGroupKind, save_group
+from kompas.sources import demo_haaglanden
 from kompas.sources.codelists import DATA
 from kompas.sources.load import import_file
 from kompas.sources.models import ImportRun, ImportStatus
@@ -28,6 +29,7 @@ from kompas.sources.models import ImportRun, ImportStatus
 GEBIEDEN = "cbs-gebiedsindelingen-2014-2015/"
 POLITIE_NL = "politie-nl-misdrijven-overlast-maand-2012-2023/"
 POLITIE_GM = "politie-gemeente-totaal-misdrijven-2022-2024/"
+POLITIE_BUURT_2023 = "politie-buurt-jaar-hengelo-enschede-2023/"
 TWENTE = [
     "GM0141",
     "GM0147",
@@ -63,6 +65,7 @@ DEMO_FILES = (
     DemoFile(GEBIEDEN + "twente_gemeenten_2015.geojson", "cbs-gebieden"),
     DemoFile(GEBIEDEN + "twente_wijken_2014.geojson", "cbs-gebieden"),
     DemoFile(GEBIEDEN + "twente_buurten_2014.geojson", "cbs-gebieden"),
+    *(DemoFile(path, file_format) for path, file_format in demo_haaglanden.FILES),
     DemoFile("cbs-bevolking-buurt-2024/bevolking_buurt_2024_85984NED.csv", "cbs-bevolking"),
     DemoFile(
         "cbs-kwb-amsterdam-wijken-2016-2021/amsterdam_wijken.shp", "cbs-bevolking", options={"year": 2021}
@@ -74,6 +77,8 @@ DEMO_FILES = (
     DemoFile(POLITIE_NL + "nl_overlast_jaar_soort.csv", "politie-statline"),
     DemoFile(POLITIE_GM + "misdrijven_2022_2023.csv", "politie-statline"),
     DemoFile(POLITIE_GM + "Misdrijven_2024.csv", "politie-statline"),
+    DemoFile(POLITIE_BUURT_2023 + "misdrijven_buurt_hengelo_2023.csv", "politie-buurt-maand"),
+    DemoFile(POLITIE_BUURT_2023 + "misdrijven_buurt_enschede_2023.csv", "politie-buurt-maand"),
     DemoFile(
         "politie-denhaag-buurt-maand-2011-2015/misdrijven_buurt_maand_2011_2015.csv.gz", "politie-buurt-maand"
     ),
@@ -152,6 +157,7 @@ def load_demo_data(report: Callable[[DemoImport], None] | None = None) -> list[D
 
 
 def _groups() -> None:
+    demo_haaglanden.save_groups()
     save_group(actor=None, code="twente", name="Twente", kind=AreaGroupKind.REGION, members=TWENTE)
     save_group(
         actor=None,

@@ -4,7 +4,9 @@
 
 The shape of the Den Haag panel (``jaar, maand, wijk_code, buurt_code, delict_code, aantal``) and
 of national 47022NED extracts; the period may also be one column ``perioden`` with codes such as
-``2020MM01``. Offence codes are those of the Den Haag panel (``104``) or 47022NED keys
+``2020MM01`` (or ``2023JJ00`` for a year). A StatLine download of 47018NED or 47022NED with its
+own column names (``WijkenEnBuurten, SoortMisdrijf, Perioden, GeregistreerdeMisdrijven_1``) is
+read the same way. Offence codes are those of the Den Haag panel (``104``) or 47022NED keys
 (``1.1.1``). Zeros are real zeros (nothing registered); empty and ``.`` cells are absent.
 
 Large files take the fast path (:mod:`kompas.sources.blocks`): pyarrow parses blocks of lines and
@@ -43,6 +45,13 @@ from kompas.sources.tables import Table, open_source, open_table
 NAME = "politie-buurt-maand"
 REQUIRED = ("buurt_code", "delict_code", "aantal")
 DENHAAG_SOURCE = "Politie eenheid Den Haag (hoeveiligismijnwijk.nl)"
+# The columns of a StatLine download (47018NED, 47022NED) and the names this format reads them by.
+STATLINE_COLUMNS = {
+    "WijkenEnBuurten": "buurt_code",
+    "SoortMisdrijf": "delict_code",
+    "Perioden": "perioden",
+    "GeregistreerdeMisdrijven_1": "aantal",
+}
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
         return
     table = open_table(source, REQUIRED)
     if isinstance(table, list):
+        table = _statline_table(path, opts) or table
+    if isinstance(table, list):
         yield error_chunk(opts.errors + table, encoding=source.encoding)
         return
     problems = opts.errors + _period_columns_missing(table)
@@ -107,6 +118,20 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
         used.update(chunk.observations.table.column("measure_code").unique().to_pylist())
         yield chunk
     yield Chunk(measures=tuple(m for m in context.offences.values() if m.code in used))
+
+
+def _statline_table(path: Path, opts: Options) -> Table | None:
+    """Return the table of a StatLine 47018NED/47022NED download with its columns under our names.
+
+    StatLine names the columns ``WijkenEnBuurten``, ``SoortMisdrijf``, ``Perioden`` and
+    ``GeregistreerdeMisdrijven_1``; messages keep naming the file's own columns.
+    """
+    table = open_table(open_source(path, opts), tuple(STATLINE_COLUMNS))
+    if isinstance(table, list):
+        return None
+    for statline, ours in STATLINE_COLUMNS.items():
+        table.columns[ours] = table.columns[statline.casefold()]
+    return table
 
 
 def _period_columns_missing(table: Table) -> list[ParseError]:

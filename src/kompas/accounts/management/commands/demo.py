@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kompas.accounts.demo import DEMO_PASSWORD, load_demo_accounts
+from kompas.alerts.demo import load_demo_alerts
 from kompas.commandbase import TranslatedCommand
 from kompas.indicators.demo import load_demo_indicators
 from kompas.policy.load import load_demo_plan
@@ -52,7 +53,10 @@ class Command(TranslatedCommand):
         self.stdout.write(_("Gebieden, bevolking en politie- en andere brongegevens importeren …"))
         imports = load_demo_data()
         self.stdout.write(_("Indicatoren laden en berekenen …"))
-        load_demo_indicators(new_data=any(not done.skipped for done in imports))
+        new_data = any(not done.skipped for done in imports)
+        load_demo_indicators(new_data=new_data)
+        self.stdout.write(_("Signaleringen instellen en uitvoeren …"))
+        load_demo_alerts(new_data=new_data)
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(_("Kompas-demo staat klaar op http://%(bind)s/") % {"bind": options["bind"]})
