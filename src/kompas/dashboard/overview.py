@@ -43,8 +43,15 @@ class Overview:
 
 
 def default_filters(organisation: Organisation, plan: Plan | None) -> Filters:
-    """Return the filters of a first visit: the latest year with figures, wijken, total crime."""
-    return Filters(default_year(organisation, plan), DEFAULT_LEVEL, figures.default_measure(organisation))
+    """Return the filters of a first visit: a safety measure on the map of wijken, in its latest year.
+
+    The year is the latest in which the map's measure has values per wijk or buurt, so the
+    first map is filled; without such values, the latest year with any figures.
+    """
+    measure = figures.default_measure(organisation)
+    mapped = figures.map_years(organisation, measure)
+    year = mapped[-1] if mapped else default_year(organisation, plan)
+    return Filters(year, DEFAULT_LEVEL, measure)
 
 
 def overview(organisation: Organisation, plan: Plan | None, filters: Filters, *, suppress: bool) -> Overview:

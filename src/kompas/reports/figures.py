@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kompas.accounts.models import Organisation
-from kompas.areas.queries import ids_within, map_shapes
+from kompas.areas.queries import ids_within, map_shapes, version_index
 from kompas.observations.queries import (
     MeasureInfo,
     YearValue,
@@ -30,14 +30,18 @@ from kompas.observations.queries import (
 from kompas.reports import charts, maps
 from kompas.reports.objects import Area
 from kompas.reports.suppression import publishable
+from kompas.sources.formats.cbs_bevolking import CBS as CBS_KERNCIJFERS
 from kompas.sources.queries import latest_run_id
 
 T = TypeVar("T")
 CACHE_SECONDS = 3600
 RUN_ID_KEY = "kompas:laatste-importrun"
 RUN_ID_SECONDS = 2
-# The measure a map shows first when the reader has not chosen one: all registered crime.
-PREFERRED_MEASURES = ("misdrijven_totaal", "overlast_totaal")
+# Safety measures a map shows first, in this order: total crime, total disorder, and residential
+# burglary of the Den Haag police panel (which has no total).
+PREFERRED_MEASURES = ("misdrijven_totaal", "overlast_totaal", "politie_delict_104")
+# The source of CBS population and area facts: context and denominators, never a map's first choice.
+AREA_FACTS_SOURCE = CBS_KERNCIJFERS
 Figure = float | str | None
 
 
@@ -86,6 +90,22 @@ def catalogue(organisation: Organisation) -> Catalogue:
     return per_import(f"catalogus:{organisation.pk}:{organisation.cbs_code}", compute)
 
 
+def map_years(organisation: Organisation, measure_code: str) -> list[int]:
+    """Return the years in which the measure has values per wijk or buurt of the gemeente."""
+    if not organisation.cbs_code or not measure_code:
+        return []
+
+    def compute() -> list[int]:
+        gemeente = {
+            version.id
+            for version in version_index([organisation.cbs_code]).versions.get(organisation.cbs_code, [])
+        }
+        below = [pk for pk in ids_within(organisation.cbs_code) if pk not in gemeente]
+        return measure_years(below, organisation_id=organisation.pk).get(measure_code, [])
+
+    return per_import(f"kaartjaren:{organisation.pk}:{organisation.cbs_code}:{measure_code}", compute)
+
+
 def gemeente_years(organisation: Organisation) -> list[int]:
     """Return the years with any value in the gemeente, ascending."""
     return sorted({year for years in catalogue(organisation).years.values() for year in years})
@@ -102,15 +122,22 @@ def measure(organisation: Organisation, code: str) -> MeasureInfo | None:
 
 
 def default_measure(organisation: Organisation) -> str:
-    """Return the measure a map shows first: one with values per wijk or buurt, total crime first."""
+    """Return the measure a map shows first: a safety measure with values per wijk or buurt.
+
+    Total crime comes first, then any other safety count; population and other CBS area facts
+    only when the gemeente has nothing else.
+    """
     found = catalogue(organisation)
     mapped = {code for code, levels in found.levels.items() if {"wijk", "buurt"} & set(levels)}
     available = measures(organisation)
+    safety = [m for m in available if m.source != AREA_FACTS_SOURCE]
     candidates = [
         *(code for code in PREFERRED_MEASURES if code in mapped),
-        *(m.code for m in available if m.is_count and m.code in mapped),
-        *(m.code for m in available if m.code in mapped),
+        *(m.code for m in safety if m.is_count and m.code in mapped),
+        *(m.code for m in safety if m.code in mapped),
         *(code for code in PREFERRED_MEASURES if code in found.measures),
+        *(m.code for m in safety),
+        *(m.code for m in available if m.code in mapped),
         *(m.code for m in available),
     ]
     return candidates[0] if candidates else ""

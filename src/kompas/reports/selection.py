@@ -65,7 +65,8 @@ class Selection:
 def select(organisation: Organisation, options: ReportOptions) -> Selection:
     """Check ``options`` against the organisation's plans, areas and years; return the selection."""
     plan = _plan(options) if options.name != ReportName.VEILIGHEIDSBEELD or options.plan_id else None
-    year = options.period or default_year(organisation, plan)
+    chosen = plan_year if options.name == ReportName.VOORTGANG else default_year
+    year = options.period or chosen(organisation, plan)
     if not EARLIEST_YEAR <= year <= timezone.now().year:
         raise ReportError(_("Periode %(year)s valt buiten %(first)s–%(last)s.") % _years(year))
     gemeente = area_by_code(organisation.cbs_code, year) if organisation.cbs_code else None
@@ -85,6 +86,20 @@ def default_year(organisation: Organisation, plan: Plan | None) -> int:
         return years[-1]
     this_year = timezone.now().year
     return min(plan.period_end, this_year) if plan is not None else this_year - 1
+
+
+def plan_year(organisation: Organisation, plan: Plan | None) -> int:
+    """Return the latest year of the plan period with figures for the gemeente, else :func:`default_year`.
+
+    A progress report is about the plan's own years; figures of later years say nothing about it.
+    """
+    if plan is not None:
+        inside = [
+            year for year in gemeente_years(organisation) if plan.period_start <= year <= plan.period_end
+        ]
+        if inside:
+            return inside[-1]
+    return default_year(organisation, plan)
 
 
 def selectable_years(organisation: Organisation, plan: Plan | None) -> list[int]:

@@ -51,6 +51,23 @@ def build(selection: Selection) -> Report:
     )
 
 
+def _period_sentence(selection: Selection) -> str:
+    """Return which year the report covers and how it relates to the plan period."""
+    plan = selection.plan
+    if plan is None:
+        return ""
+    values = {"year": selection.year, "start": plan.period_start, "end": plan.period_end}
+    if plan.period_start <= selection.year <= plan.period_end:
+        return _("Verslagperiode: %(year)s, binnen de planperiode %(start)s–%(end)s.") % values
+    return (
+        _(
+            "Verslagperiode: %(year)s. Dat jaar valt buiten de planperiode %(start)s–%(end)s: voor de "
+            "jaren van het plan zijn er voor deze gemeente nog geen cijfers."
+        )
+        % values
+    )
+
+
 def _summary(selection: Selection, progress: Sequence[ThemeProgress], budget_table: DataTable) -> Section:
     lines = [line for item in progress for line in item.lines]
     counted = {status: 0 for status, _l, _n in (progress[0].status_counts() if progress else [])}
@@ -70,7 +87,8 @@ def _summary(selection: Selection, progress: Sequence[ThemeProgress], budget_tab
         "off_track": counted.get("niet_op_koers", 0),
         "no_data": counted.get("geen_data", 0),
     }
-    blocks: list[Block] = [Paragraph(text), tables.status_table(progress), budget_table]
+    period = Paragraph(_period_sentence(selection))
+    blocks: list[Block] = [Paragraph(text), period, tables.status_table(progress), budget_table]
     if selection.suppress:
         blocks.append(
             Paragraph(
