@@ -68,6 +68,41 @@ ENV_SETTINGS: tuple[EnvSetting, ...] = (
     EnvSetting("EMAIL_USE_TLS", "true", "STARTTLS gebruiken.", "Use STARTTLS."),
     EnvSetting("DEFAULT_FROM_EMAIL", "kompas@localhost", "Afzender van e-mail.", "Sender address."),
     EnvSetting(
+        "IMPORT_MAX_UPLOAD_MB",
+        "200",
+        "Grootste bestand dat via de uploadpagina geïmporteerd kan worden, in MB. Een verzoek dat "
+        "groter is, wordt geweigerd (HTTP 413) voordat het wordt ingelezen; grotere bestanden gaan "
+        "met kompas import.",
+        "Largest file the upload page accepts, in MB; larger requests are refused (413) before reading.",
+    ),
+    EnvSetting(
+        "IMPORT_MAX_UNPACKED_MB",
+        "2048",
+        "Een gecomprimeerd importbestand (gzip) of XLSX-werkmap mag uitgepakt hoogstens zoveel MB "
+        "zijn; het lezen stopt zodra dat wordt overschreden.",
+        "Largest unpacked size of a gzip or XLSX import file, in MB; reading stops beyond it.",
+    ),
+    EnvSetting(
+        "IMPORT_MAX_EXPANSION",
+        "100",
+        "Een gecomprimeerd importbestand (gzip of XLSX) mag uitgepakt hoogstens zoveel keer zo groot "
+        "zijn als gecomprimeerd (boven 16 MB uitgepakt); tegen zip- en gzipbommen.",
+        "Largest unpacking ratio of a gzip or XLSX import file (checked above 16 MB unpacked).",
+    ),
+    EnvSetting(
+        "IMPORT_MAX_LINE_KB",
+        "1024",
+        "Langste regel van een tekstbestand (CSV) bij importeren, in kB.",
+        "Longest line of a text import file, in kB.",
+    ),
+    EnvSetting(
+        "IMPORT_MAX_XLSX_CELLS",
+        "20000000",
+        "Grootste aantal cellen van een werkblad bij importeren, zowel de opgegeven afmeting van het "
+        "blad als de gelezen cellen.",
+        "Largest number of cells of an imported worksheet, declared or read.",
+    ),
+    EnvSetting(
         "SESSION_IDLE_SECONDS",
         "1800",
         "Sessie verloopt na zoveel seconden zonder activiteit.",

@@ -186,6 +186,14 @@ STORAGES = {
 }
 MEDIA_ROOT = DEFAULT_DATA_DIR / "media"
 
+# Limits on what an import may cost (kompas.sources.limits) and on request bodies
+# (kompas.http_security); the upload limit also bounds the upload form.
+KOMPAS_UPLOAD_MAX_BYTES = int(env("IMPORT_MAX_UPLOAD_MB")) * 1024 * 1024
+KOMPAS_IMPORT_MAX_UNPACKED_BYTES = int(env("IMPORT_MAX_UNPACKED_MB")) * 1024 * 1024
+KOMPAS_IMPORT_MAX_EXPANSION = int(env("IMPORT_MAX_EXPANSION"))
+KOMPAS_IMPORT_MAX_LINE_BYTES = int(env("IMPORT_MAX_LINE_KB")) * 1024
+KOMPAS_IMPORT_MAX_XLSX_CELLS = int(env("IMPORT_MAX_XLSX_CELLS"))
+
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = int(env("EMAIL_PORT"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")

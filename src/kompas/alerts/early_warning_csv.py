@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from kompas.alerts.detect import Options, detect
 from kompas.alerts.series import FREQUENCIES, Detection, Panel, read_long_csv
+from kompas.formulas import inert
 
 OUTPUT_COLUMNS = ("series", "period", "observed", "expected", "upperbound", "alarm", "score")
 
@@ -93,7 +94,7 @@ def write_detection(path: Path, panel: Panel, detection: Detection) -> None:
         for row, column in zip(series_index.tolist(), period_index.tolist(), strict=True):
             writer.writerow(
                 (
-                    panel.names[row],
+                    inert(panel.names[row]),
                     periods[column],
                     f"{detection.observed[row, column]:.0f}",
                     _number(detection.expected[row, column]),

@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 from django.utils.translation import gettext as _
 
+from kompas.formulas import inert
 from kompas.sources.records import ParseError
 
 FloatArray = npt.NDArray[np.float64]
@@ -264,4 +265,4 @@ def write_long_csv(path: Path, panel: Panel) -> None:
         writer.writerow(COLUMNS)
         for name, row in zip(panel.names, panel.counts, strict=True):
             for period, count in zip(panel.periods, row, strict=True):
-                writer.writerow([name, str(period), "" if np.isnan(count) else f"{count:.0f}"])
+                writer.writerow([inert(name), str(period), "" if np.isnan(count) else f"{count:.0f}"])

@@ -21,6 +21,7 @@ import pandas as pd
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from kompas.formulas import inert_frame
 from kompas.indicators.models import (
     Indicator,
     IndicatorComparison,
@@ -163,9 +164,12 @@ def _statuses(ids: list[int], organisation_id: int | None) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Return the export as UTF-8 CSV with a dot as decimal separator (machine-readable)."""
+    """Return the export as UTF-8 CSV with a dot as decimal separator (machine-readable).
+
+    Text a spreadsheet would run as a formula starts with an apostrophe (:mod:`kompas.formulas`).
+    """
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
+    inert_frame(frame).to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
 
 

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kompas.formulas import is_formula_like
 from kompas.reports import formatting
 
 SHEET_NAME_LIMIT = 31  # Excel's maximum sheet-name length.
@@ -55,11 +57,11 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _write_table(sheet: Worksheet, table: Table) -> None:
-    sheet.append(list(table.columns))
+    _append(sheet, 1, list(table.columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in table.rows:
-        sheet.append([_cell_value(value) for value in row])
+    for number, row in enumerate(table.rows, start=2):
+        _append(sheet, number, [_cell_value(value) for value in row])
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, min(60, len(str(column)) + 4))
@@ -71,6 +73,21 @@ def _write_table(sheet: Worksheet, table: Table) -> None:
     anchor_column = get_column_letter(len(table.columns) + 2)
     for offset, png in enumerate(table.images):
         sheet.add_image(Image(io.BytesIO(png)), f"{anchor_column}{1 + offset * 25}")
+
+
+def _append(sheet: Worksheet, number: int, values: list[object]) -> None:
+    """Append row ``number``; formula-like text stays text (:mod:`kompas.formulas`).
+
+    openpyxl writes text starting with ``=`` as a live formula. The quote prefix is Excel's own
+    mark for "text, even if it looks like a formula": the reader sees the text without an
+    apostrophe, and it stays text when edited.
+    """
+    sheet.append(values)
+    for column, value in enumerate(values, start=1):
+        if is_formula_like(value):
+            cell: Cell = sheet.cell(row=number, column=column)
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _cell_value(value: object) -> object:

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from kompas.sources import encoding
+from kompas.sources import encoding, limits
 
 BLOCK_BYTES = 4 << 20
 
@@ -33,17 +33,25 @@ class Block:
 
 def skip_lines(stream: BinaryIO, count: int) -> None:
     """Read past the first ``count`` lines of ``stream`` (title lines and the header)."""
-    for _ in range(count):
-        stream.readline()
+    within = limits.current()
+    for number in range(1, count + 1):
+        limits.read_line(stream, within, number)
 
 
 def iter_blocks(stream: BinaryIO, first_line: int, size: int = 0) -> Iterator[Block]:
-    """Yield the rest of ``stream`` as blocks of whole lines, never cutting a quoted field."""
+    """Yield the rest of ``stream`` as blocks of whole lines, never cutting a quoted field.
+
+    A line (or quoted field) that runs on past the line limit stops reading
+    (:mod:`kompas.sources.limits`): the buffer would otherwise hold the rest of the file.
+    """
+    within = limits.current()
     buffer, line, previous = b"", first_line, None
     while data := stream.read(size or BLOCK_BYTES):
         buffer += data
         cut = _cut(buffer)
         if cut <= 0:
+            if len(buffer) > within.line_bytes + (size or BLOCK_BYTES):
+                raise limits.line_too_long(line, within)
             continue
         if previous is not None:
             yield previous

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
+from kompas.sources import limits
 from kompas.sources.cells import Invalid
 
 BOM = codecs.BOM_UTF8
@@ -44,11 +45,17 @@ def canonical(name: str) -> str:
 
 
 def open_binary(path: Path) -> BinaryIO:
-    """Open ``path`` for reading bytes; gzip files (by their magic bytes) are decompressed."""
+    """Open ``path`` for reading bytes; gzip files (by their magic bytes) are decompressed.
+
+    Decompressing stops with :class:`~kompas.sources.limits.LimitExceededError` beyond the
+    unpacking limits (:mod:`kompas.sources.limits`).
+    """
     with path.open("rb") as probe:
         magic = probe.read(2)
     if magic == b"\x1f\x8b":
-        return gzip.open(path, "rb")  # type: ignore[return-value] # GzipFile is a binary stream
+        unpacked = gzip.open(path, "rb")  # noqa: SIM115 # the caller closes the stream returned
+        packed = path.stat().st_size
+        return limits.capped(unpacked, packed, limits.current())  # type: ignore[arg-type] # binary stream
     return path.open("rb")
 
 
@@ -78,10 +85,14 @@ def decode(raw: bytes, codec: str) -> tuple[str, bytes]:
 
 
 def iter_lines(stream: BinaryIO, codec: str) -> Iterator[tuple[str, bytes]]:
-    """Yield each line of ``stream`` (without line end) as text with its undecodable bytes."""
-    first = True
-    for raw in stream:
-        if first and raw.startswith(BOM):
+    """Yield each line of ``stream`` (without line end) as text with its undecodable bytes.
+
+    A line longer than the line limit stops reading (:func:`kompas.sources.limits.read_line`).
+    """
+    within = limits.current()
+    number = 1
+    while raw := limits.read_line(stream, within, number):
+        if number == 1 and raw.startswith(BOM):
             raw = raw[len(BOM) :]
-        first = False
+        number += 1
         yield decode(raw.rstrip(b"\r\n"), "utf-8" if codec == "utf-8-sig" else codec)

@@ -17,14 +17,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import csvdialect, encoding
+from kompas.sources import csvdialect, encoding, limits
 from kompas.sources.cells import Invalid, Row, show_bytes
 from kompas.sources.numbers import CONVENTIONS, POINT, NumberFormat, for_delimiter
 from kompas.sources.options import Options
 from kompas.sources.records import ParseError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 HEADER_SCAN = 50
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
@@ -123,21 +127,36 @@ def csv_rows(lines: Iterable[tuple[str, bytes]], delimiter: str, first_line: int
 
 
 def _xlsx_rows(path: Path, sheet: str) -> Iterator[RawRow]:
+    """Yield the rows of a worksheet, within the unpacking and cell limits (:mod:`.limits`)."""
     from openpyxl import load_workbook
 
+    within = limits.current()
     try:
+        limits.check_zip(path, within)
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
         yield RawRow(0, [], problem=str(error) or type(error).__name__)
         return
     try:
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield RawRow(number, [_cell_text(value) for value in values])
+        yield from _worksheet_rows(worksheet, within)
     except KeyError:
         yield RawRow(0, [], problem=_("werkblad %(sheet)s bestaat niet") % {"sheet": sheet})
     finally:
         workbook.close()
+
+
+def _worksheet_rows(worksheet: ReadOnlyWorksheet, within: limits.ReadLimits) -> Iterator[RawRow]:
+    # Reading pads every row to the size the sheet declares, so a declared size is a cost too.
+    declared = (worksheet.max_row or 0) * (worksheet.max_column or 0)
+    if declared > within.xlsx_cells:
+        raise limits.too_many_cells(within, declared=declared)
+    cells = 0
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        cells += len(values)
+        if cells > within.xlsx_cells:
+            raise limits.too_many_cells(within, row=number)
+        yield RawRow(number, [_cell_text(value) for value in values])
 
 
 def _cell_text(value: object) -> str:

@@ -22,6 +22,7 @@ from kompas.accounts.decorators import requires
 from kompas.accounts.forms import AuditFilterForm
 from kompas.accounts.models import AuditRecord, User
 from kompas.accounts.roles import Permission
+from kompas.formulas import inert_row
 
 
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditRecord]]:
@@ -77,16 +78,18 @@ def audit_export(request: HttpRequest) -> HttpResponse:
     )
     for record in records.iterator():
         writer.writerow(
-            [
-                timezone.localtime(record.at).isoformat(),
-                record.actor_id,
-                record.action,
-                label(record.action),
-                record.object_type,
-                record.object_id,
-                json.dumps(record.changes, ensure_ascii=False),
-                record.ip_address or "",
-            ]
+            inert_row(
+                [
+                    timezone.localtime(record.at).isoformat(),
+                    record.actor_id,
+                    record.action,
+                    label(record.action),
+                    record.object_type,
+                    record.object_id,
+                    json.dumps(record.changes, ensure_ascii=False),
+                    record.ip_address or "",
+                ]
+            )
         )
     actor: User = request.user  # type: ignore[assignment]
     with transaction.atomic():

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from kompas.sources import limits
 from kompas.sources.chunks import Chunk
 from kompas.sources.records import ParseResult
 
@@ -30,14 +31,17 @@ class Format:
     description: str
 
     def parse(self, path: Path, *, options: Options = None) -> ParseResult:
-        """Read ``path`` whole with this format."""
+        """Read ``path`` whole with this format; a file beyond a read limit is one error."""
         function: Callable[..., ParseResult] = import_module(self.module).parse
-        return function(path, options=options)
+        try:
+            return function(path, options=options)
+        except limits.LimitExceededError as exceeded:
+            return ParseResult(path.name, self.name, errors=(exceeded.error(path.name),), error_count=1)
 
     def iter_chunks(self, path: Path, *, options: Options = None) -> Iterator[Chunk]:
-        """Stream ``path`` with this format."""
+        """Stream ``path`` with this format; reading stops with an error at a read limit."""
         function: Callable[..., Iterator[Chunk]] = import_module(self.module).iter_chunks
-        return function(path, options=options)
+        return limits.guarded(path.name, function(path, options=options))
 
 
 _PACKAGE = __name__

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from kompas.accounts.models import Organisation
 from kompas.commandbase import TranslatedCommand
+from kompas.formulas import inert_frame
 from kompas.observations.export import COLUMNS, PERIODS, Export, export_observations, selection
 from kompas.observations.models import Measure
 from kompas.reports import xlsx
@@ -23,9 +24,11 @@ LEVELS = ("land", "provincie", "regio", "gemeente", "wijk", "buurt", "pc4", "gri
 def csv_text(export: Export) -> str:
     """Return the table as CSV (comma-separated, decimal point, UTF-8) with a header line.
 
-    Whole numbers are written without ``.0``; other values with 15 significant digits.
+    Whole numbers are written without ``.0``; other values with 15 significant digits; text a
+    spreadsheet would run as a formula starts with an apostrophe (:mod:`kompas.formulas`).
     """
-    return str(export.frame.to_csv(index=False, float_format="%.15g", lineterminator="\n"))
+    frame = inert_frame(export.frame)
+    return str(frame.to_csv(index=False, float_format="%.15g", lineterminator="\n"))
 
 
 def xlsx_bytes(export: Export) -> bytes:
