@@ -51,7 +51,7 @@ def iter_blocks(stream: BinaryIO, first_line: int, size: int = 0) -> Iterator[Bl
         cut = _cut(buffer)
         if cut <= 0:
             if len(buffer) > within.line_bytes + (size or BLOCK_BYTES):
-                raise limits.line_too_long(line, within)
+                raise limits.line_too_long(line, buffer, within)
             continue
         if previous is not None:
             yield previous

@@ -7,11 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kompas.sources.formats import FORMATS
 
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+# Options that name a file on the server (kompas import may use them): on the web the file is
+# uploaded in its own field instead, so a form never makes the server open a path it names.
+SERVER_PATH_OPTIONS = {
+    "areas": _("Wijkenlijst (JSON)"),
+    "mapping": _("Importbeschrijving (TOML)"),
+}
 
 
 def _format_choices() -> list[tuple[str, str]]:
@@ -30,6 +36,14 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Alleen voor het formaat mapping; zie de handleiding ‘Importbeschrijving’."),
     )
+    areas = forms.FileField(
+        label=SERVER_PATH_OPTIONS["areas"],
+        required=False,
+        help_text=_(
+            "Alleen voor het formaat meldingen: de wijken met naam, code en begrenzingsvak (bbox); "
+            "zie de handleiding ‘Importeren’."
+        ),
+    )
     options = forms.CharField(
         label=_("Formaatopties"),
         required=False,
@@ -44,11 +58,13 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
-        """Refuse files beyond :data:`MAX_UPLOAD_BYTES`; larger files go through ``kompas import``."""
+        """Refuse files beyond the upload limit; larger files go through ``kompas import``."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        limit = settings.KOMPAS_UPLOAD_MAX_BYTES
+        if upload.size > limit:
             raise forms.ValidationError(
-                _("Het bestand is groter dan 200 MB; importeer het met de opdracht kompas import.")
+                _("Het bestand is groter dan %(limit)s MB; importeer het met de opdracht kompas import.")
+                % {"limit": limit // (1024 * 1024)}
             )
         return upload
 
@@ -62,6 +78,14 @@ class ImportForm(forms.Form):
             if not separator or not name.strip():
                 raise forms.ValidationError(
                     _("Regel %(number)s (%(line)s) is geen naam=waarde.") % {"number": number, "line": line}
+                )
+            if name.strip() in SERVER_PATH_OPTIONS:
+                raise forms.ValidationError(
+                    _(
+                        "De optie %(name)s noemt een bestand op de server; dat kan alleen met de opdracht "
+                        "kompas import. Kies het bestand hier in het veld ‘%(field)s’."
+                    )
+                    % {"name": name.strip(), "field": SERVER_PATH_OPTIONS[name.strip()]}
                 )
             values[name.strip()] = value.strip()
         return values

@@ -56,15 +56,19 @@ def current() -> ReadLimits:
 
 
 class LimitExceededError(Exception):
-    """Reading stopped because a file passed a limit; the message names the limit."""
+    """Reading stopped because a file passed a limit; ``expected`` names the limit's setting.
 
-    def __init__(self, problem: str, expected: str, line: int = 0) -> None:
+    ``value`` is what was found (the start of the line, the compressed size, the sheet's stated
+    size), ``problem`` completes the sentence "waarde "…" ___" of :class:`ParseError`.
+    """
+
+    def __init__(self, value: str, problem: str, expected: str, line: int = 0) -> None:
         super().__init__(problem)
-        self.problem, self.expected, self.line = problem, expected, line
+        self.value, self.problem, self.expected, self.line = value, problem, expected, line
 
     def error(self, file: str) -> ParseError:
         """Return the limit as an error of ``file``."""
-        return ParseError(file, self.line, _("(bestand)"), "", self.expected, self.problem)
+        return ParseError(file, self.line, _("(bestand)"), self.value, self.expected, self.problem)
 
 
 def guarded(file: str, chunks: Iterable[Chunk]) -> Iterator[Chunk]:
@@ -81,25 +85,21 @@ def _megabytes(count: int) -> str:
 
 def too_large(limits: ReadLimits) -> LimitExceededError:
     """Return the error for a file that unpacks to more than ``unpacked_bytes``."""
+    limit = _megabytes(limits.unpacked_bytes)
     return LimitExceededError(
-        _("is uitgepakt groter dan %(limit)s MB en is niet verder gelezen")
-        % {"limit": _megabytes(limits.unpacked_bytes)},
-        _(
-            "een bestand dat uitgepakt hoogstens %(limit)s MB is (instelling IMPORT_MAX_UNPACKED_MB); "
-            "splits het bestand"
-        )
-        % {"limit": _megabytes(limits.unpacked_bytes)},
+        _("uitgepakte inhoud"),
+        _("is groter dan %(limit)s MB en is niet verder gelezen") % {"limit": limit},
+        _("een bestand dat uitgepakt hoogstens %(limit)s MB is (instelling IMPORT_MAX_UNPACKED_MB)")
+        % {"limit": limit},
     )
 
 
 def too_packed(packed: int, limits: ReadLimits) -> LimitExceededError:
     """Return the error for a file that unpacks to more than ``expansion`` times its size."""
     return LimitExceededError(
-        _(
-            "pakt uit tot meer dan %(ratio)s keer de eigen grootte (%(packed)s bytes gecomprimeerd) "
-            "en is niet verder gelezen"
-        )
-        % {"ratio": limits.expansion, "packed": dutch_int(packed)},
+        _("%(packed)s bytes gecomprimeerd") % {"packed": dutch_int(packed)},
+        _("pakt uit tot meer dan %(ratio)s keer die grootte en is niet verder gelezen")
+        % {"ratio": limits.expansion},
         _(
             "een gecomprimeerd bestand dat hoogstens %(ratio)s keer zo groot uitpakt "
             "(instelling IMPORT_MAX_EXPANSION)"
@@ -108,33 +108,38 @@ def too_packed(packed: int, limits: ReadLimits) -> LimitExceededError:
     )
 
 
-def line_too_long(line: int, limits: ReadLimits) -> LimitExceededError:
-    """Return the error for line ``line`` that is longer than ``line_bytes``."""
+def line_too_long(line: int, start: bytes, limits: ReadLimits) -> LimitExceededError:
+    """Return the error for line ``line``, starting with ``start``, longer than ``line_bytes``."""
     kilobytes = max(1, limits.line_bytes // 1024)
     return LimitExceededError(
-        _("heeft een regel langer dan %(limit)s kB en is niet verder gelezen") % {"limit": kilobytes},
+        start[:30].decode("utf-8", errors="replace") + "…",
+        _("is langer dan %(limit)s kB en is niet verder gelezen") % {"limit": kilobytes},
         _("regels van hoogstens %(limit)s kB (instelling IMPORT_MAX_LINE_KB)") % {"limit": kilobytes},
         line,
     )
 
 
-def too_many_cells(limits: ReadLimits, *, declared: int = 0, row: int = 0) -> LimitExceededError:
-    """Return the error for a worksheet of more than ``xlsx_cells`` cells.
+def too_many_cells(
+    limits: ReadLimits, sheet: str, *, dimension: str = "", declared: int = 0, row: int = 0
+) -> LimitExceededError:
+    """Return the error for worksheet ``sheet`` of more than ``xlsx_cells`` cells.
 
-    ``declared`` is the size the sheet states for itself; else reading passed the limit at ``row``.
+    ``declared`` is the size the sheet states for itself (its ``dimension``, such as A1:C40);
+    else reading passed the limit at ``row``.
     """
-    if declared:
-        problem = _("geeft een werkblad op van %(cells)s cellen en is niet gelezen") % {
-            "cells": dutch_int(declared)
-        }
-    else:
-        problem = _("heeft een werkblad van meer dan %(limit)s cellen en is niet verder gelezen") % {
-            "limit": dutch_int(limits.xlsx_cells)
-        }
     expected = _("een werkblad van hoogstens %(limit)s cellen (instelling IMPORT_MAX_XLSX_CELLS)") % {
         "limit": dutch_int(limits.xlsx_cells)
     }
-    return LimitExceededError(problem, expected, row)
+    if declared:
+        problem = _("geeft werkblad %(sheet)s op als %(cells)s cellen; het is niet gelezen") % {
+            "sheet": sheet,
+            "cells": dutch_int(declared),
+        }
+        return LimitExceededError(dimension, problem, expected)
+    problem = _("heeft meer dan %(limit)s cellen en is niet verder gelezen") % {
+        "limit": dutch_int(limits.xlsx_cells)
+    }
+    return LimitExceededError(sheet, problem, expected, row)
 
 
 class CappedReader(io.RawIOBase):
@@ -196,5 +201,5 @@ def read_line(stream: BinaryIO, limits: ReadLimits, number: int) -> bytes:
     """Return the next line of ``stream`` (b"" at the end); raise when it passes the line limit."""
     raw = stream.readline(limits.line_bytes + 1)
     if len(raw) > limits.line_bytes and not raw.endswith(b"\n"):
-        raise line_too_long(number, limits)
+        raise line_too_long(number, raw, limits)
     return raw

@@ -150,12 +150,13 @@ def _worksheet_rows(worksheet: ReadOnlyWorksheet, within: limits.ReadLimits) -> 
     # Reading pads every row to the size the sheet declares, so a declared size is a cost too.
     declared = (worksheet.max_row or 0) * (worksheet.max_column or 0)
     if declared > within.xlsx_cells:
-        raise limits.too_many_cells(within, declared=declared)
+        dimension = worksheet.calculate_dimension()
+        raise limits.too_many_cells(within, worksheet.title, dimension=dimension, declared=declared)
     cells = 0
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
         cells += len(values)
         if cells > within.xlsx_cells:
-            raise limits.too_many_cells(within, row=number)
+            raise limits.too_many_cells(within, worksheet.title, row=number)
         yield RawRow(number, [_cell_text(value) for value in values])
 
 

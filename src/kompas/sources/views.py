@@ -38,8 +38,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user: User = request.user  # type: ignore[assignment]
-        options = dict(data["options"])
-        with _mapping_file(data["mapping"]) as mapping:
+        options: dict[str, object] = dict(data["options"])
+        with _kept(data["mapping"], "mapping.toml") as mapping, _kept(data["areas"], "wijken.json") as areas:
+            if areas is not None:
+                options["areas"] = str(areas)
             run = import_file(
                 data["file"].read(),
                 file_name=data["file"].name,
@@ -90,12 +92,13 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
 
 
 @contextmanager
-def _mapping_file(upload: UploadedFile[bytes] | None) -> Iterator[Path | None]:
-    """Keep an uploaded mapping description on disk while the import reads it."""
+def _kept(upload: UploadedFile[bytes] | None, default_name: str) -> Iterator[Path | None]:
+    """Keep an uploaded side file (mapping description, wijken list) on disk while the import
+    reads it; the path is Kompas's own, never one a user named."""
     if upload is None:
         yield None
         return
-    with tempfile.TemporaryDirectory(prefix="kompas-mapping-") as folder:
-        path = Path(folder) / Path(upload.name or "mapping.toml").name
+    with tempfile.TemporaryDirectory(prefix="kompas-upload-") as folder:
+        path = Path(folder) / Path(upload.name or default_name).name
         path.write_bytes(upload.read())
         yield path

@@ -78,6 +78,8 @@ def _wijken(path: Path, opts: Options) -> dict[str, melding_rows.Wijk]:
         candidates = sorted(path.parent.glob("*wijken*.json"))
     for candidate in candidates:
         try:
+            if not candidate.is_file():  # a folder, device or pipe would fail or block the read
+                raise OSError(candidate.name)
             entries = json.loads(candidate.read_text(encoding="utf-8"))
             return melding_rows.index_wijken(entries)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
