@@ -21,6 +21,7 @@ from kompas.reports.progress import plan_progress
 from tests.reports.conftest import pdf_pages
 from tests.reports.factories import Hengelo
 from tests.reports.indicator_factories import Results, make_results
+from tests.reports.job_factories import fetch_report
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +66,7 @@ def test_voortgang_workbook_holds_the_numbers_of_the_api(
     login(client, make_user(Role.ANALIST, org_a))
     book = openpyxl.load_workbook(
         io.BytesIO(
-            client.get(
-                "/rapportages/maken/", {"rapport": "voortgang", "formaat": "xlsx", "periode": "2023"}
-            ).content
+            fetch_report(client, {"rapport": "voortgang", "formaat": "xlsx", "periode": "2023"}).content
         )
     )
     rows = list(book["Indicatoren"].iter_rows(values_only=True))

@@ -42,18 +42,30 @@ def build(organisation: Organisation, options: ReportOptions) -> Report:
     return BUILDERS[options.name](select(organisation, options))
 
 
-def generate(organisation: Organisation, options: ReportOptions, *, actor: User | None) -> Output:
+def generate(
+    organisation: Organisation,
+    options: ReportOptions,
+    *,
+    actor: User | None,
+    on_step: Callable[[str], None] | None = None,
+) -> Output:
     """Make the report ``options`` ask for and record that ``actor`` made it.
 
-    Raises :class:`~kompas.reports.options.ReportError` when the options do not fit the
+    ``on_step`` hears the name of each step as it begins ("opbouwen", "opmaken"), so a
+    background job can show how far it is. Raises
+    :class:`~kompas.reports.options.ReportError` when the options do not fit the
     organisation's plans, areas or years.
     """
+    step = on_step or (lambda name: None)
     selection = select(organisation, options)
     kind = options.format
     if options.name == ReportName.PLAN and selection.plan is not None:
+        step("opmaken")
         body, stem = plan_output(selection.plan, kind), selection.plan.key
     else:
+        step("opbouwen")
         report = BUILDERS[options.name](selection)
+        step("opmaken")
         body, stem = _render(report, kind), report.filename
     output = Output(body, CONTENT_TYPES[kind], f"{stem}.{kind.value}")
     record_generated(actor=actor, organisation=organisation, options=options, filename=output.filename)
