@@ -120,6 +120,24 @@ ENV_SETTINGS: tuple[EnvSetting, ...] = (
         "Duur van de blokkade na te veel mislukte inlogpogingen, in minuten.",
         "Lockout duration in minutes.",
     ),
+    EnvSetting(
+        "REPORT_JOBS_PER_USER",
+        "2",
+        "Zoveel rapportages mag één gebruiker tegelijk laten maken of in de wachtrij hebben.",
+        "Reports one user may have waiting or in progress at a time.",
+    ),
+    EnvSetting(
+        "REPORT_JOBS_TOTAL",
+        "4",
+        "Zoveel rapportages worden in de hele installatie tegelijk gemaakt of wachten daarop.",
+        "Reports waiting or in progress in the whole installation at a time.",
+    ),
+    EnvSetting(
+        "REPORT_RETENTION_HOURS",
+        "24",
+        "Na zoveel uur wordt een gemaakte rapportage verwijderd.",
+        "Hours a made report is kept before it is deleted.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in ENV_SETTINGS}

@@ -225,8 +225,19 @@ TASKS = {
             if EMBEDDED
             else "django_tasks_db.DatabaseBackend"
         )
-    }
+    },
+    # Reports never run in the request: embedded, a small pool of low-priority processes
+    # (kompas.reports.pool, ADR 0013); in production workers run `db_worker --backend reports`.
+    "reports": {
+        "BACKEND": (
+            "kompas.reports.pool.ProcessPoolBackend" if EMBEDDED else "django_tasks_db.DatabaseBackend"
+        ),
+        "OPTIONS": {"MAX_WORKERS": int(env("REPORT_JOBS_TOTAL"))},
+    },
 }
+REPORT_JOBS_PER_USER = int(env("REPORT_JOBS_PER_USER"))
+REPORT_JOBS_TOTAL = int(env("REPORT_JOBS_TOTAL"))
+REPORT_RETENTION_HOURS = int(env("REPORT_RETENTION_HOURS"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

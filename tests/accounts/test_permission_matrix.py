@@ -23,6 +23,7 @@ from tests.alerts.factories import make_alert, make_setting
 from tests.conftest import PASSWORD
 from tests.policy.factories import POLICY_TARGETS
 from tests.reports.factories import make_wijk
+from tests.reports.job_factories import make_report_job
 from tests.sources.factories import make_import_run
 
 ANON = "anonymous"
@@ -56,6 +57,7 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     "alert_id": lambda organisation: make_alert(organisation).pk,
     "measure_code": lambda organisation: make_setting(organisation).measure_code,
     "run_id": lambda organisation: make_import_run(organisation).pk,
+    "job_id": lambda organisation: make_report_job(organisation).pk,
     "area_code": make_wijk,
     **POLICY_TARGETS,
 }
@@ -102,7 +104,13 @@ MATRIX: dict[str, Entry] = {
     "dashboard:theme": Entry(READERS, target="theme_id"),
     "dashboard:area": Entry(READERS, target="area_code"),
     "reports:home": Entry(READERS),
-    "reports:generate": Entry(READERS, data={"rapport": "veiligheidsbeeld", "formaat": "html"}),
+    "reports:generate": Entry(
+        READERS, method="post", data={"rapport": "veiligheidsbeeld", "formaat": "html"}
+    ),
+    # A report job: only its requester reaches it; everyone else with dashboard access gets 404.
+    "reports:job": Entry(READERS, target="job_id"),
+    "reports:job_status": Entry(READERS, target="job_id"),
+    "reports:job_download": Entry(READERS, target="job_id"),
     # The safety plan: everyone with dashboard access reads (raadslid too), the OOV-adviser edits.
     "api:plan_detail": Entry(API_ROLES, target="plan_id"),
     "api:indicator_list": Entry(API_ROLES),

@@ -68,6 +68,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "sources.import.rejected": _("Import afgewezen wegens fouten in het bestand"),
     "sources.import.failed": _("Import mislukt door een onverwachte fout"),
     "reports.report.generated": _("Rapportage gemaakt (PDF, XLSX of HTML)"),
+    "reports.report.requested": _("Rapportage aangevraagd (wordt op de achtergrond gemaakt)"),
+    "reports.report.downloaded": _("Gemaakte rapportage opgehaald"),
 }
 
 # Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal
@@ -89,6 +91,8 @@ UNCHANGING_ACTIONS = frozenset(
         "sources.import.rejected",
         "sources.import.failed",
         "reports.report.generated",
+        "reports.report.requested",
+        "reports.report.downloaded",
     }
 )
 
