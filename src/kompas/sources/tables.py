@@ -28,7 +28,7 @@ from kompas.sources.options import Options
 from kompas.sources.records import ParseError
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_SCAN = 50
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
@@ -146,7 +146,7 @@ def _xlsx_rows(path: Path, sheet: str) -> Iterator[RawRow]:
         workbook.close()
 
 
-def _worksheet_rows(worksheet: ReadOnlyWorksheet, within: limits.ReadLimits) -> Iterator[RawRow]:
+def _worksheet_rows(worksheet: Worksheet, within: limits.ReadLimits) -> Iterator[RawRow]:
     # Reading pads every row to the size the sheet declares, so a declared size is a cost too.
     declared = (worksheet.max_row or 0) * (worksheet.max_column or 0)
     if declared > within.xlsx_cells:
