@@ -213,3 +213,23 @@ def test_setup_refuses_a_gemeente_without_bundled_areas() -> None:
         "Voor CBS-code GM9999 levert Kompas geen gebieden mee.\n",
     )
     assert _counts() == before
+
+
+def test_setup_outside_twente_takes_wijken_from_the_national_file_and_names_missing_boundaries() -> None:
+    create_organisation(
+        actor=None,
+        code="zoetermeer",
+        name="Gemeente Zoetermeer",
+        kind=OrganisationKind.GEMEENTE,
+        cbs_code="GM0637",
+    )
+    code, out, err = _command("setup", "zoetermeer")
+    assert (code, err) == (0, "")
+    assert "wijken met grenzen (9 gebieden, wijken_2014_GM0637.topojson): importrun" in out
+    assert "inwoners per buurt (26 gebieden, bevolking_buurt_2024_GM0637.csv): importrun" in out
+    assert "  - grenzen van de gemeente, de buurten (CBS-gebiedsindeling)\n" in out
+    assert "      kompas import GRENZEN.geojson --format cbs-gebieden\n" in out
+    wijken = Area.objects.filter(code__startswith="WK0637", level="wijk")
+    assert wijken.count() == 9
+    assert all(wijk.geometry_wgs84 for wijk in wijken)
+    assert Area.objects.filter(code="GM0637").exists()  # created from its code, as the wijken's parent

@@ -43,9 +43,13 @@ NATIONAL_WIJKEN = GEBIEDEN / "Wijk_2014_layer_q1e3.json"
 
 @dataclass(frozen=True)
 class Extract:
-    """The part of one bundled file that concerns one gemeente, ready to import."""
+    """The part of one bundled file that concerns one gemeente, ready to import.
+
+    ``level`` is the area level whose boundaries it holds; empty for figures without boundaries.
+    """
 
     what: str
+    level: str
     source: Path
     file_name: str
     format: str
@@ -66,6 +70,11 @@ class LoadedExtract:
     extract: Extract
     run: ImportRun
     skipped: bool
+
+    @property
+    def changed(self) -> bool:
+        """Return whether this import wrote areas or values (a cut of data already there does not)."""
+        return not self.skipped and self.run.status == ImportStatus.LOADED
 
     @property
     def failed(self) -> bool:
@@ -116,14 +125,14 @@ def _inside(cbs_code: str) -> Callable[[str], bool]:
     return lambda code: code == cbs_code or (code[:2] in {"WK", "BU"} and code[2:6] == number)
 
 
-def _geojson(what: str, path: Path, cbs_code: str, year: int) -> Extract | None:
+def _geojson(what: str, level: str, path: Path, cbs_code: str, year: int) -> Extract | None:
     inside = _inside(cbs_code)
     kept = [f for f in _features(path) if inside(_code(f)) and not _water(f)]
     if not kept:
         return None
     data = json.dumps({"type": "FeatureCollection", "features": kept}, ensure_ascii=False).encode()
     name = f"{path.name.split('_')[1]}_{year}_{cbs_code}.geojson"
-    return Extract(what, path, name, "cbs-gebieden", year, data, len(kept))
+    return Extract(what, level, path, name, "cbs-gebieden", year, data, len(kept))
 
 
 def _topojson(what: str, path: Path, cbs_code: str, year: int) -> Extract | None:
@@ -136,7 +145,8 @@ def _topojson(what: str, path: Path, cbs_code: str, year: int) -> Extract | None
     # The arcs stay whole: geometries index into them, and unused arcs cost only file size.
     cut = {**document, "objects": {"layer": {**layer, "geometries": kept}}}
     data = json.dumps(cut, ensure_ascii=False).encode()
-    return Extract(what, path, f"wijken_{year}_{cbs_code}.topojson", "cbs-gebieden", year, data, len(kept))
+    name = f"wijken_{year}_{cbs_code}.topojson"
+    return Extract(what, "wijk", path, name, "cbs-gebieden", year, data, len(kept))
 
 
 def _population(cbs_code: str) -> Extract | None:
@@ -148,20 +158,19 @@ def _population(cbs_code: str) -> Extract | None:
     writer.writeheader()
     writer.writerows(rows)
     name = f"bevolking_buurt_2024_{cbs_code}.csv"
-    return Extract(
-        "inwoners per buurt", BEVOLKING, name, "cbs-bevolking", 2024, text.getvalue().encode(), len(rows)
-    )
+    data = text.getvalue().encode()
+    return Extract("inwoners per buurt", "", BEVOLKING, name, "cbs-bevolking", 2024, data, len(rows))
 
 
 def extracts(cbs_code: str) -> list[Extract]:
     """Return the parts of the bundled files for the gemeente ``cbs_code``, coarsest areas first."""
-    wijken = _geojson("wijken met grenzen", TWENTE_WIJKEN, cbs_code, 2014) or _topojson(
+    wijken = _geojson("wijken met grenzen", "wijk", TWENTE_WIJKEN, cbs_code, 2014) or _topojson(
         "wijken met grenzen", NATIONAL_WIJKEN, cbs_code, 2014
     )
     found = [
-        _geojson("gemeentegrens en kerncijfers", TWENTE_GEMEENTEN, cbs_code, 2015),
+        _geojson("gemeentegrens en kerncijfers", "gemeente", TWENTE_GEMEENTEN, cbs_code, 2015),
         wijken,
-        _geojson("buurten met grenzen", TWENTE_BUURTEN, cbs_code, 2014),
+        _geojson("buurten met grenzen", "buurt", TWENTE_BUURTEN, cbs_code, 2014),
         _population(cbs_code),
     ]
     return [extract for extract in found if extract is not None]

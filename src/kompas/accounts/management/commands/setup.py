@@ -68,6 +68,14 @@ SOURCES = (
 )
 
 
+# The levels whose boundaries a gemeente needs for its maps.
+LEVEL_NAMES = {
+    "gemeente": gettext_lazy("de gemeente"),
+    "wijk": gettext_lazy("de wijken"),
+    "buurt": gettext_lazy("de buurten"),
+}
+
+
 class Command(TranslatedCommand):
     """Load a gemeente's areas, the standard indicators and default alert settings."""
 
@@ -87,12 +95,13 @@ class Command(TranslatedCommand):
             _("Kompas inrichten voor %(name)s (%(cbs)s):")
             % {"name": organisation.name, "cbs": organisation.cbs_code}
         )
-        changed = self._areas(organisation)
+        loaded = self._areas(organisation)
+        changed = any(done.changed for done in loaded)
         changed = self._indicators() or changed
         changed = self._alerts(organisation) or changed
         if not changed:
             self.stdout.write(_("Niets gewijzigd: %(name)s was al ingericht.") % {"name": organisation.name})
-        self._missing(organisation)
+        self._missing(organisation, {done.extract.level for done in loaded})
 
     def _gemeente(self, code: str) -> Organisation:
         organisation = organisation_by_code(code)
@@ -122,7 +131,7 @@ class Command(TranslatedCommand):
             )
         return organisation
 
-    def _areas(self, organisation: Organisation) -> bool:
+    def _areas(self, organisation: Organisation) -> list[LoadedExtract]:
         """Import the gemeente's part of the bundled CBS files; stop if an import is refused."""
         loaded = load_gemeente(organisation.cbs_code, actor=None)
         for done in loaded:
@@ -132,7 +141,7 @@ class Command(TranslatedCommand):
             for done in failed:
                 self.stderr.write("\n".join(report_lines(done.run)))
             raise SystemExit(2)
-        return any(not done.skipped for done in loaded)
+        return loaded
 
     def _indicators(self) -> bool:
         """Load the shared standard set; compute it when a definition is new or changed."""
@@ -172,15 +181,21 @@ class Command(TranslatedCommand):
             )
         return bool(created)
 
-    def _missing(self, organisation: Organisation) -> None:
-        """Print, per source, the standard set's measures without figures in the gemeente."""
+    def _missing(self, organisation: Organisation, bounded: set[str]) -> None:
+        """Print the boundaries not bundled and, per source, the standard set's measures without figures."""
         with scope(organisation=organisation.pk):
             present = measure_levels(ids_within(organisation.cbs_code), organisation_id=organisation.pk)
         missing = [code for code in _standard_measures() if code not in present]
-        if not missing:
+        unbounded = [str(LEVEL_NAMES[level]) for level in LEVEL_NAMES if level not in bounded]
+        if not missing and not unbounded:
             self.stdout.write(_("Alle maatstaven van de standaardindicatoren hebben cijfers."))
             return
         self.stdout.write(_("Nog ontbrekende gegevens (importeren als beheerder van de installatie):"))
+        if unbounded:
+            self.stdout.write(
+                "  - " + _("grenzen van %(levels)s (CBS-gebiedsindeling)") % {"levels": ", ".join(unbounded)}
+            )
+            self.stdout.write("      kompas import GRENZEN.geojson --format cbs-gebieden")
         for source in SOURCES:
             codes = [code for code in missing if code.startswith(source.prefix)]
             missing = [code for code in missing if code not in codes]
