@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 COMMANDS: dict[str, Promise] = {
     "demo": _("Maak een demodatabase met voorbeeldorganisaties en start de server."),
     "serve": _("Start de webserver (standaard op http://127.0.0.1:8000)."),
+    "worker": _("Start een takenverwerker voor de database-takenwachtrij (productie)."),
     "migrate": _("Werk de databasestructuur bij."),
     "organisation create": _("Maak een organisatie aan (gemeente, regio, politie, partner …)."),
     "organisation list": _("Toon alle organisaties."),

@@ -8,6 +8,7 @@ a production deployment must set ``SECRET_KEY`` and fails loudly without it.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,16 @@ ENV_SETTINGS: tuple[EnvSetting, ...] = (
         "Failed logins before a temporary lockout.",
     ),
     EnvSetting(
+        "KOMPAS_TRUSTED_PROXIES",
+        "",
+        "Komma-gescheiden IP-adressen of CIDR-bereiken (10.0.0.5, 10.0.0.0/24) van de eigen reverse "
+        "proxies. Alleen van deze adressen geldt de kop X-Forwarded-For: het meest rechtse adres dat "
+        "geen vertrouwde proxy is, telt als adres van de gebruiker voor blokkade en audittrail. Leeg: "
+        "het directe adres telt en X-Forwarded-For wordt genegeerd.",
+        "Comma-separated IPs or CIDR ranges of your reverse proxies; only from these is "
+        "X-Forwarded-For read (the rightmost untrusted hop is the client). Empty: the header is ignored.",
+    ),
+    EnvSetting(
         "LOGIN_LOCKOUT_MINUTES",
         "30",
         "Duur van de blokkade na te veel mislukte inlogpogingen, in minuten.",
@@ -156,3 +167,14 @@ def env_bool(name: str) -> bool:
 def env_list(name: str) -> list[str]:
     """Return a declared comma-separated setting as a list without empty items."""
     return [item.strip() for item in env(name).split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """Return a declared list of IP addresses and CIDR ranges; raise ValueError on a bad one."""
+    entries = env_list(name)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as error:
+            raise ValueError(f"{name}: '{entry}' is geen IP-adres of CIDR-bereik.") from error
+    return entries

@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from kompas.config import DEFAULT_DATA_DIR, PROJECT_DIR, env, env_bool, env_list
+from kompas.config import DEFAULT_DATA_DIR, PROJECT_DIR, env, env_bool, env_list, env_networks
 
 BASE_DIR = Path(__file__).resolve().parent
 EMBEDDED = env_bool("KOMPAS_EMBEDDED")
@@ -38,7 +38,14 @@ def _database() -> dict[str, object]:
             name.parent.mkdir(parents=True, exist_ok=True)
         config["NAME"] = str(name)
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"}
+        # IMMEDIATE: a transaction takes the write lock when it starts, so two simultaneous edits
+        # queue (up to ``timeout`` seconds) and the second reads the first's version, instead of
+        # both reading and the second failing on "database is locked" when it writes.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     return config
 
 
@@ -94,6 +101,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "kompas.accounts.middleware.RequestContextMiddleware",
     "kompas.accounts.middleware.TwoFactorMiddleware",
+    "kompas.accounts.middleware.PasswordChangeMiddleware",
+    "kompas.accounts.middleware.DatabaseBusyMiddleware",
     "kompas.accounts.middleware.OrganisationScopeMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -128,7 +137,8 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        # Django 5.2's message for this rule has no Dutch translation; ours has.
+        "NAME": "kompas.accounts.password_policy.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -164,6 +174,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy the peer is the proxy: lockout and audit take the client from
+# X-Forwarded-For, but only when the peer is one of these proxies (kompas.accounts.client_address).
+KOMPAS_TRUSTED_PROXIES = env_networks("KOMPAS_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "kompas.accounts.client_address.client_address"
 
 OTP_TOTP_ISSUER = "Kompas"
 

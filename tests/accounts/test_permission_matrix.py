@@ -76,12 +76,15 @@ MATRIX: dict[str, Entry] = {
     "dashboard:home": Entry(ALL_ROLES),
     "accounts:two_factor": Entry(ALL_ROLES),
     "accounts:logout": Entry(ALL_ROLES, method="post"),
+    "accounts:password_change": Entry(ALL_ROLES),
     # User management and the audit trail: beheerder only.
     "accounts:user_list": Entry(BEHEERDER),
     "accounts:user_create": Entry(BEHEERDER),
     "accounts:user_detail": Entry(BEHEERDER, target="user_id"),
     "accounts:user_edit": Entry(BEHEERDER, target="user_id"),
     "accounts:user_delete": Entry(BEHEERDER, method="post", target="user_id"),
+    "accounts:user_password_reset": Entry(BEHEERDER, method="post", target="user_id"),
+    "accounts:user_two_factor_reset": Entry(BEHEERDER, method="post", target="user_id"),
     "accounts:audit_list": Entry(BEHEERDER),
     "accounts:audit_export": Entry(BEHEERDER),
     # API: roles with api.use; users only for the beheerder.
@@ -119,6 +122,7 @@ MATRIX: dict[str, Entry] = {
     # Indicators: everyone with dashboard access reads them.
     "indicators:indicator_list": Entry(READERS),
     "indicators:indicator_detail": Entry(READERS, target="indicator_id"),
+    "indicators:own_figure": Entry(POLICY_EDIT, target="indicator_id"),
     "policy:home": Entry(READERS),
     "policy:plan_detail": Entry(READERS, target="plan_id"),
     "policy:plan_edit": Entry(POLICY_EDIT, target="plan_id"),

@@ -32,6 +32,8 @@ def _missing_id() -> int:
         ("accounts:user_edit", "get"),
         ("accounts:user_edit", "post"),
         ("accounts:user_delete", "post"),
+        ("accounts:user_password_reset", "post"),
+        ("accounts:user_two_factor_reset", "post"),
         ("api:user_detail", "get"),
     ],
 )

@@ -72,3 +72,31 @@ def _base32(hex_key: str) -> str:
     from base64 import b32encode
 
     return b32encode(bytes.fromhex(hex_key)).decode()
+
+
+def test_password_reset_and_forced_change_are_accessible(page: Page, demo: str) -> None:
+    # The beheerder gives the analist a temporary password; the analist must choose their own.
+    log_in(page, demo, "beheerder")
+    page.get_by_label("Code uit de authenticator-app").fill(pyotp.TOTP(_base32(DEMO_TOTP_KEY_HEX)).now())
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(f"{demo}/")
+    page.get_by_role("link", name="Gebruikers").click()
+    page.get_by_role("link", name="analist", exact=True).click()
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Tijdelijk wachtwoord geven").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Tijdelijk wachtwoord voor analist"
+    assert serious_violations(page) == []
+    temporary = page.locator(".temporary-password code").inner_text()
+    page.get_by_role("button", name="Uitloggen").click()
+    page.get_by_label("Gebruikersnaam").fill("analist")
+    page.get_by_label("Wachtwoord").fill(temporary)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{demo}/account/wachtwoord/")
+    assert serious_violations(page) == []
+    screenshot(page, "wachtwoord-wijzigen")
+    page.get_by_label("Huidig wachtwoord").fill(temporary)
+    page.get_by_label("Nieuw wachtwoord", exact=True).fill("een-eigen-nieuw-wachtwoord-77")
+    page.get_by_label("Nieuw wachtwoord (nogmaals)").fill("een-eigen-nieuw-wachtwoord-77")
+    page.get_by_role("button", name="Wachtwoord opslaan").click()
+    page.wait_for_url(f"{demo}/")
+    assert "Uw wachtwoord is gewijzigd." in page.content()

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
@@ -18,6 +20,14 @@ def users_visible_to(actor: User) -> QuerySet[User]:
     if not has_permission(actor.role, Permission.MANAGE_USERS):
         return User.objects.none()
     return User.objects.filter(organisation_id=actor.organisation_id).order_by("username")
+
+
+@transaction.atomic
+def record_users_listed(actor: User, shown: Iterable[User], *, via: str) -> None:
+    """Record that ``actor`` was shown a list of users (page or API), naming their ids."""
+    audit.record(
+        "accounts.users.listed", actor=actor, changes={"via": via, "user_ids": [u.pk for u in shown]}
+    )
 
 
 @transaction.atomic

@@ -32,6 +32,44 @@ class UserForm(forms.Form):
     is_active = forms.BooleanField(label=_("Actief"), required=False, initial=True)
 
 
+class UserEditForm(UserForm):
+    """The edit fields plus the version of the user the form was loaded at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def values(self) -> dict[str, object]:
+        """Return the cleaned user fields, without ``version``."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class PasswordChangeForm(forms.Form):
+    """A user's own password change: the current password, then the new one twice."""
+
+    current_password = forms.CharField(
+        label=_("Huidig wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_password = forms.CharField(
+        label=_("Nieuw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minstens 12 tekens, niet alleen cijfers en geen veelgebruikt wachtwoord."),
+    )
+    new_password_again = forms.CharField(
+        label=_("Nieuw wachtwoord (nogmaals)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        """Require the new password twice the same."""
+        data = super().clean() or {}
+        if data.get("new_password") and data.get("new_password") != data.get("new_password_again"):
+            self.add_error("new_password_again", _("De twee nieuwe wachtwoorden zijn niet gelijk."))
+        return data
+
+
 class NewUserForm(UserForm):
     """A new user: the edit fields plus a login name and a first password."""
 

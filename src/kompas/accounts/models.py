@@ -65,6 +65,14 @@ class User(AbstractUser):
         Organisation, on_delete=models.PROTECT, related_name="users", verbose_name=_("organisatie")
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    # Raised on every edit by a beheerder, so a second beheerder working from an older form is
+    # stopped instead of overwriting (optimistic locking, as in policy and alerts).
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    must_change_password = models.BooleanField(
+        _("moet wachtwoord wijzigen"),
+        default=False,
+        help_text=_("Na een reset door de beheerder kiest de gebruiker bij de volgende login een eigen wachtwoord."),
+    )
 
     objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
 

@@ -35,6 +35,13 @@ class UserListView(generics.ListAPIView[User]):
         """Return only the caller's organisation's users."""
         return access.users_visible_to(self.request.user)  # type: ignore[arg-type]
 
+    def paginate_queryset(self, queryset):  # type: ignore[no-untyped-def]
+        """Return the requested page and record which users it shows (a read of personal data)."""
+        page = super().paginate_queryset(queryset)
+        shown = list(queryset) if page is None else page
+        access.record_users_listed(self.request.user, shown, via="api")  # type: ignore[arg-type]
+        return page
+
 
 class UserDetailView(generics.RetrieveAPIView[User]):
     """One user of the caller's organisation; reading it is recorded in the audit trail."""

@@ -9,20 +9,26 @@ error report survives. Each outcome writes its audit record in the same transact
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.observations.changes import changes_of_run
 from kompas.sources.models import ImportRun, ImportStatus
 from kompas.sources.records import MAX_ERRORS, ParseError
+
+# Longer than any import runs (a web import ends at the server's 120 s timeout; the national
+# police file loads in minutes), so a run still "bezig" after it was killed, not slow.
+ABANDONED_AFTER = dt.timedelta(hours=1)
 
 AUDIT_CODES = {
     ImportStatus.LOADED: "sources.import.loaded",
@@ -159,6 +165,55 @@ def fail(run: ImportRun, error: BaseException, *, started: float, actor: User | 
     run.save()
     _audit(run, actor)
     return run
+
+
+@transaction.atomic
+def mark_abandoned_runs(*, older_than: dt.timedelta = ABANDONED_AFTER) -> list[int]:
+    """Mark runs still "bezig" after ``older_than`` as failed; return their ids.
+
+    An import records its outcome in every way it can end, except when its process is killed
+    (SIGKILL, a worker timeout, a power cut): the load's transaction is rolled back, so nothing
+    of the file is stored, but the run stays "bezig". Called at ``kompas serve`` and worker
+    start and by the nightly job, in every organisation, each run audited in its organisation.
+    """
+    cutoff = timezone.now() - older_than
+    with scopes_disabled():
+        stale = list(
+            ImportRun.objects.select_for_update().filter(status=ImportStatus.RUNNING, started_at__lt=cutoff)
+        )
+    for run in stale:
+        run.errors = [
+            note(
+                _(
+                    "Het importeren is afgebroken (het proces is gestopt) en is als mislukt gemarkeerd; "
+                    "er is niets opgeslagen. Importeer het bestand opnieuw."
+                )
+            )
+        ]
+        run.warnings = []
+        run.error_count = 1
+        run.status = ImportStatus.FAILED
+        run.finished_at = timezone.now()
+        run.save(update_fields=["errors", "warnings", "error_count", "status", "finished_at"])
+        audit.record(
+            "sources.import.abandoned",
+            actor=None,
+            target=run,
+            changes={"status": [ImportStatus.RUNNING.value, ImportStatus.FAILED.value], "sha256": run.sha256},
+            organisation_id=run.organisation_id,
+        )
+    return [run.pk for run in stale]
+
+
+def report_abandoned_runs(write: Callable[[str], object]) -> list[int]:
+    """Run :func:`mark_abandoned_runs` for a command and ``write`` which runs it marked."""
+    marked = mark_abandoned_runs()
+    if marked:
+        write(
+            _("Afgebroken imports als mislukt gemarkeerd: %(runs)s")
+            % {"runs": ", ".join(str(run_id) for run_id in marked)}
+        )
+    return marked
 
 
 def finish(

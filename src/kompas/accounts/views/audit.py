@@ -51,6 +51,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     form, records = _filtered(request)
     page = Paginator(records, 100).get_page(request.GET.get("pagina"))
     rows = [(record, label(record.action)) for record in page]
+    actor: User = request.user  # type: ignore[assignment]
+    with transaction.atomic():
+        audit.record(
+            "accounts.audit.viewed", actor=actor, changes={"filters": request.GET.dict(), "page": page.number}
+        )
     context = {"form": form, "page": page, "rows": rows, "actions": AUDIT_ACTIONS}
     return render(request, "accounts/audit_list.html", context)
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kompas.accounts import access, users
 from kompas.accounts.decorators import requires
-from kompas.accounts.forms import NewUserForm, UserForm
+from kompas.accounts.forms import NewUserForm, UserEditForm, UserForm
 from kompas.accounts.models import User
 from kompas.accounts.roles import Permission, Role
 
@@ -25,8 +26,9 @@ def _actor(request: HttpRequest) -> User:
 
 @requires(Permission.MANAGE_USERS)
 def user_list(request: HttpRequest) -> HttpResponse:
-    """List the users of the beheerder's organisation."""
+    """List the users of the beheerder's organisation (a read of personal data, audited)."""
     page = Paginator(access.users_visible_to(_actor(request)), 50).get_page(request.GET.get("pagina"))
+    access.record_users_listed(_actor(request), list(page), via="page")
     return render(request, "accounts/user_list.html", {"page": page})
 
 
@@ -69,13 +71,17 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 @requires(Permission.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
-    """Change name, e-mail, role or active state of a user."""
+    """Change name, e-mail, role or active state of a user; a stale form changes nothing."""
     user = access.get_user_for(_actor(request), user_id)
-    initial = {name: getattr(user, name) for name in users.EDITABLE_FIELDS}
-    form = UserForm(request.POST or None, initial=initial)
+    initial = {name: getattr(user, name) for name in users.EDITABLE_FIELDS} | {"version": user.version}
+    form = UserEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            users.update_user(actor=_actor(request), user=user, **form.cleaned_data)
+            users.update_user(
+                actor=_actor(request), user=user, version=form.cleaned_data["version"], **form.values()
+            )
+        except users.StaleUserError as stale:
+            form = _stale_form(stale.current, request.POST)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -83,6 +89,74 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
             return redirect("accounts:user_detail", user_id=user.pk)
     context = {"form": form, "new": False, "subject": user}
     return render(request, "accounts/user_form.html", context, status=400 if form.errors else 200)
+
+
+def _stale_form(current: User, data: QueryDict) -> UserEditForm:
+    """Return the form with the user's input at the current version and what differs now."""
+    resubmit = data.copy()
+    resubmit["version"] = str(current.version)
+    form = UserEditForm(resubmit)
+    form.is_valid()
+    entered = form.cleaned_data
+    differing = [
+        f"{form.fields[name].label}: {_shown(form, name, getattr(current, name))}"
+        for name in users.EDITABLE_FIELDS
+        if name in entered and entered[name] != getattr(current, name)
+    ]
+    form.add_error(
+        None,
+        _(
+            "Iemand anders heeft deze gebruiker intussen gewijzigd; er is niets opgeslagen. Nu geldt: "
+            "%(fields)s. Uw invoer staat nog in het formulier: controleer die en sla opnieuw op om de "
+            "wijziging van de ander te overschrijven."
+        )
+        % {"fields": "; ".join(differing) or _("dezelfde waarden als uw invoer")},
+    )
+    return form
+
+
+def _shown(form: UserEditForm, name: str, value: object) -> str:
+    """Return a field value as the page shows it (role name, ja/nee, or the text)."""
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if name == "role":
+        return str(Role(str(value)).label)
+    return str(value) or "—"
+
+
+@requires(Permission.MANAGE_USERS)
+@require_POST
+def user_password_reset(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Give a user a temporary password, shown once on this response and never stored."""
+    user = access.get_user_for(_actor(request), user_id)
+    try:
+        temporary = users.reset_password(actor=_actor(request), user=user)
+    except users.SelfServiceError:
+        messages.error(request, _("Uw eigen wachtwoord wijzigt u op de pagina Wachtwoord wijzigen."))
+        return redirect("accounts:user_detail", user_id=user.pk)
+    response = render(request, "accounts/password_reset_done.html", {"subject": user, "temporary": temporary})
+    add_never_cache_headers(response)
+    return response
+
+
+@requires(Permission.MANAGE_USERS)
+@require_POST
+def user_two_factor_reset(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Remove a user's authenticator; they link a new one at their next login."""
+    user = access.get_user_for(_actor(request), user_id)
+    try:
+        users.reset_two_factor(actor=_actor(request), user=user)
+    except users.SelfServiceError:
+        messages.error(request, _("U kunt de tweestapsverificatie van uw eigen account niet resetten."))
+    else:
+        messages.success(
+            request,
+            _(
+                "Tweestapsverificatie gereset. De gebruiker koppelt bij de volgende login een nieuwe "
+                "authenticator-app."
+            ),
+        )
+    return redirect("accounts:user_detail", user_id=user.pk)
 
 
 @requires(Permission.MANAGE_USERS)

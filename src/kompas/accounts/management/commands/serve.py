@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from gunicorn.app.base import BaseApplication
 
 from kompas.commandbase import TranslatedCommand
+from kompas.sources.runs import report_abandoned_runs
 from kompas.wsgi import application
 
 
@@ -42,7 +43,8 @@ class Command(TranslatedCommand):
         parser.add_argument("--threads", type=int, default=4, help=_("Threads per proces."))
 
     def handle(self, *args: Any, **options: Any) -> None:
-        """Start serving until interrupted."""
+        """Mark imports a previous server left "bezig" as failed, then serve until interrupted."""
+        report_abandoned_runs(self.stdout.write)
         self.stdout.write(
             _("Kompas draait op http://%(bind)s/ (stoppen met Ctrl+C)") % {"bind": options["bind"]}
         )

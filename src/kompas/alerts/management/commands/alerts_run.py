@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from kompas.accounts.models import Organisation
 from kompas.alerts.evaluate import evaluate_organisation
 from kompas.commandbase import TranslatedCommand
+from kompas.sources.runs import report_abandoned_runs
 
 
 class Command(TranslatedCommand):
@@ -30,7 +31,8 @@ class Command(TranslatedCommand):
         parser.add_argument("--json", action="store_true", help=_("Samenvatting als JSON."))
 
     def handle(self, *args: Any, **options: Any) -> None:
-        """Run the evaluation per organisation."""
+        """Run the evaluation per organisation (after closing imports a killed process left open)."""
+        report_abandoned_runs(self.stderr.write)
         organisations = Organisation.objects.filter(active=True)
         if options["organisation"]:
             organisations = organisations.filter(code=options["organisation"])
