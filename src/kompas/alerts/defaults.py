@@ -73,11 +73,13 @@ def method_choices(organisation: Organisation, settings: list[AlertSetting]) -> 
             spans[span.measure_code] = span
     choices = {}
     for setting in settings:
-        span = spans.get(setting.measure_code)
-        if span is None:
+        found = spans.get(setting.measure_code)
+        if found is None:
             choices[setting.measure_code] = no_data_choice(setting.method)
         else:
-            choices[setting.measure_code] = choose_method(setting.method, _periods(span), span.period_length)
+            choices[setting.measure_code] = choose_method(
+                setting.method, _periods(found), found.period_length
+            )
     return choices
 
 
