@@ -76,6 +76,14 @@ def test_a_part_without_a_value_protects_nothing() -> None:
     assert withhold(groups, values, threshold=THRESHOLD).complementary == {"b1"}
 
 
+def test_a_total_the_shown_parts_contradict_pins_nothing() -> None:
+    # gemeente 183 beside wijken 48 and 3, the other wijken without a figure: 183 − 48 = 135 is
+    # no count under 5, so the reader learns only that figures are missing, and 48 stays
+    values = {"g": 183, "A": 48, "B": 3}
+    found = withhold([Group("g", ("A", "B"))], values, threshold=THRESHOLD)
+    assert (found.primary, found.complementary) == ({"B"}, frozenset())
+
+
 def test_a_cell_in_two_sums_is_refused() -> None:
     with pytest.raises(ValueError, match="meer dan één som"):
         withhold([Group("w", ("b",)), Group("v", ("b",))], {"w": 1, "v": 1, "b": 1}, threshold=THRESHOLD)

@@ -5,6 +5,11 @@
 The mail lists measure, area, period and the observed against the expected count: aggregate
 figures, never personal data. ``kompas alerts digest`` sends it; schedule it weekly (cron or a
 systemd timer, see docs/early-warning.md).
+
+A subscription outlives changes to its user, so every mail is judged on the recipient as they
+are at sending time, read afresh: an inactive user, a user moved to another organisation, or a
+role that may no longer read alerts gets nothing, and a role that may not see small counts gets
+them as the pages show them ("< 5").
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from django_scopes import scope, scopes_disabled
 
 from kompas.accounts import audit
 from kompas.accounts.models import User
+from kompas.accounts.roles import Permission, has_permission
 from kompas.alerts.models import Alert, DigestSubscription
 from kompas.reports import formatting
+from kompas.reports.suppression import publishable, suppresses
 
 WEEK = dt.timedelta(days=7)
 LISTED = 20
@@ -53,17 +60,40 @@ def send_digests(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     sent = 0
     with scopes_disabled():
-        subscriptions = list(DigestSubscription.objects.select_related("user"))
+        subscriptions = list(DigestSubscription.objects.all())
     for subscription in subscriptions:
         since = subscription.last_sent_at or now - WEEK
+        recipient = current_recipient(subscription)
         with scope(organisation=subscription.organisation_id):
             alerts = list(Alert.objects.filter(created_at__gt=since, created_at__lte=now).order_by("-score"))
-            if alerts and subscription.user.email and subscription.user.is_active:
-                send_mail(_subject(len(alerts)), _body(alerts), None, [subscription.user.email])
+            if alerts and recipient is not None:
+                body = _body(alerts, suppress=suppresses(recipient.role))
+                send_mail(_subject(len(alerts)), body, None, [recipient.email])
                 sent += 1
             subscription.last_sent_at = now
             subscription.save(update_fields=["last_sent_at"])
     return sent
+
+
+def current_recipient(subscription: DigestSubscription) -> User | None:
+    """Return the subscriber as they are now if they may still receive the summary, else None.
+
+    Each condition on its own line: the user is read afresh, active, still in the organisation
+    whose alerts the subscription lists, in a role that may read alerts, and has an address.
+    """
+    with scopes_disabled():
+        user = User.objects.filter(pk=subscription.user_id).first()
+    if user is None:
+        return None
+    if not user.is_active:
+        return None
+    if user.organisation_id != subscription.organisation_id:
+        return None
+    if not has_permission(user.role, Permission.TRIAGE_ALERTS):
+        return None
+    if not user.email:
+        return None
+    return user
 
 
 def _subject(count: int) -> str:
@@ -72,7 +102,7 @@ def _subject(count: int) -> str:
     ) % {"count": count}
 
 
-def _body(alerts: list[Alert]) -> str:
+def _body(alerts: list[Alert], *, suppress: bool) -> str:
     lines = [_("Nieuwe signaleringen sinds de vorige samenvatting, hoogste score eerst:"), ""]
     for alert in alerts[:LISTED]:
         lines.append(
@@ -81,11 +111,15 @@ def _body(alerts: list[Alert]) -> str:
                 "measure": alert.measure_code,
                 "area": alert.area_code,
                 "period": formatting.date(alert.period_start),
-                "observed": formatting.number(alert.observed, 0),
-                "expected": formatting.number(alert.expected, 1),
+                "observed": _figure(publishable(alert.observed, suppress=suppress), 0),
+                "expected": _figure(publishable(alert.expected, suppress=suppress, count=alert.observed), 1),
             }
         )
     if len(alerts) > LISTED:
         lines.append(_("… en %(count)d meer.") % {"count": len(alerts) - LISTED})
     lines += ["", _("Beoordeel ze in Kompas onder Signaleringen.")]
     return "\n".join(lines)
+
+
+def _figure(value: float | str | None, decimals: int) -> str:
+    return value if isinstance(value, str) else formatting.number(value, decimals)

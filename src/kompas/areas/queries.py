@@ -250,3 +250,10 @@ def ids_within(gemeente_code: str) -> list[int]:
     number = gemeente_code[2:]
     inside = Q(code=gemeente_code) | Q(code__startswith="WK" + number) | Q(code__startswith="BU" + number)
     return list(Area.objects.filter(inside).values_list("id", flat=True))
+
+
+def codes_within(gemeente_code: str) -> dict[int, str]:
+    """Return id → code of every version of the gemeente and of the wijken and buurten under it."""
+    number = gemeente_code[2:]
+    inside = Q(code=gemeente_code) | Q(code__startswith="WK" + number) | Q(code__startswith="BU" + number)
+    return dict(Area.objects.filter(inside).values_list("id", "code"))

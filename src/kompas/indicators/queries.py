@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kompas.areas.queries import area_names
 from kompas.indicators.definitions import Component, Definition
@@ -302,6 +302,36 @@ def values_for(
     ).order_by("indicator_id", "area_code", "period_start")
     wanted = set(lengths)
     return [row for row in rows if row.period_length in wanted and row.period_start <= until]
+
+
+def period_counts(
+    indicators: Iterable[Indicator], *, length: str, starts: Iterable[dt.date], gemeente_code: str = ""
+) -> dict[tuple[int, dt.date], dict[str, float]]:
+    """Return (indicator id, period start) → area code → the count each value rests on.
+
+    The count is the value of a count indicator, else its ``n``; for the gemeenten, wijken and
+    buurten (those of ``gemeente_code`` only, if given), whose counts add up by the CBS code
+    rule. The publication threshold protects these counts together
+    (:func:`kompas.reports.suppression.complements`).
+    """
+    counted = {indicator.pk: counts_events(indicator) for indicator in indicators}
+    rows = IndicatorValue.objects.filter(
+        indicator_id__in=list(counted),
+        period_length=length,
+        period_start__in=list(starts),
+        area_level__in=("gemeente", "wijk", "buurt"),
+    )
+    if gemeente_code:
+        number = gemeente_code[2:]
+        inside = Q(area_code__startswith="WK" + number) | Q(area_code__startswith="BU" + number)
+        rows = rows.filter(Q(area_code=gemeente_code) | inside)
+    found: dict[tuple[int, dt.date], dict[str, float]] = {}
+    read = rows.values_list("indicator_id", "period_start", "area_code", "value", "n")
+    for pk, start, code, value, n in read:
+        count = value if counted[pk] else n
+        if count is not None:
+            found.setdefault((pk, start), {})[code] = float(count)
+    return found
 
 
 def trends_for(indicator_ids: Iterable[int], area_codes: Iterable[str]) -> list[IndicatorTrend]:

@@ -16,11 +16,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from kompas.accounts.decorators import requires
-from kompas.accounts.roles import Permission
+from kompas.accounts.roles import Permission, has_permission
 from kompas.indicators import queries
 from kompas.indicators.models import Indicator
 from kompas.indicators.queries import AreaRow
-from kompas.reports.suppression import publishable, publishable_indicator_value, suppresses
+from kompas.reports.suppression import complements, publishable, publishable_indicator_value, suppresses
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,34 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
     )
     suppress = suppresses(request.user.role)  # type: ignore[union-attr]
     is_count = queries.counts_events(indicator)
-    rows = [_shown(row, is_count, suppress) for row in page.rows]
-    context = {"indicator": indicator, "page": page, "rows": rows, "suppressed": suppress}
+    hidden = _complements(indicator, page) if suppress else frozenset()
+    rows = [_shown(row, is_count, suppress, row.value.area_code in hidden) for row in page.rows]
+    context = {
+        "indicator": indicator,
+        "page": page,
+        "rows": rows,
+        "suppressed": suppress,
+        "perms_edit_policy": has_permission(request.user.role, Permission.EDIT_POLICY),  # type: ignore[union-attr]
+    }
     return render(request, "indicators/indicator_detail.html", context)
 
 
-def _shown(row: AreaRow, is_count: bool, suppress: bool) -> ShownRow:
-    value = publishable_indicator_value(row.value.value, n=row.value.n, is_count=is_count, suppress=suppress)
-    n = publishable(row.value.n, suppress=suppress)
+def _complements(indicator: Indicator, page: queries.IndicatorPage) -> frozenset[str]:
+    """Return the areas withheld to protect small counts, over every level of the page's period.
+
+    The other levels are other pages; a reader combining them must find the same cells withheld.
+    """
+    if page.start is None:
+        return frozenset()
+    counts = queries.period_counts([indicator], length=page.length, starts=[page.start])
+    return complements(counts.get((indicator.pk, page.start), {}))
+
+
+def _shown(row: AreaRow, is_count: bool, suppress: bool, complement: bool) -> ShownRow:
+    value = publishable_indicator_value(
+        row.value.value, n=row.value.n, is_count=is_count, suppress=suppress, complement=complement
+    )
+    n = publishable(row.value.n, suppress=suppress, complement=complement)
     return ShownRow(row, value, n, withheld=isinstance(value, str))
 
 

@@ -17,13 +17,14 @@ from kompas.indicators.queries import (
     comparisons_for,
     computable_indicators,
     counts_events,
+    period_counts,
     trends_for,
     values_for,
 )
 from kompas.reports import formatting
 from kompas.reports.indicator_figures import Trend, trend_of
 from kompas.reports.objects import Indicator, IndicatorComparison, IndicatorTrend, IndicatorValue
-from kompas.reports.suppression import publishable_indicator_value
+from kompas.reports.suppression import complements, publishable_indicator_value
 
 YEAR = ("year",)
 
@@ -59,6 +60,7 @@ def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: 
     for comparison in comparisons_for(indicators, [gemeente_code], until=until):
         if comparison.period_length in YEAR:
             compared[comparison.indicator_id] = comparison
+    hidden = _complements(indicators, latest, gemeente_code) if suppress else set()
     lines = []
     for pk, indicator in sorted(indicators.items(), key=lambda item: item[1].code):
         own = latest.get((pk, area_code))
@@ -70,9 +72,9 @@ def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: 
             AreaIndicator(
                 indicator,
                 formatting.period(own.period_start, own.period_length),
-                _shown(own, indicator, suppress),
+                _shown(own, indicator, suppress, hidden),
                 trend_of(trends.get(pk, [])),
-                _shown(whole, indicator, suppress) if whole is not None else None,
+                _shown(whole, indicator, suppress, hidden) if whole is not None else None,
                 chosen.group.name if chosen is not None else "",
                 chosen.group_mean if chosen is not None else None,
                 chosen.index if chosen is not None else None,
@@ -81,7 +83,28 @@ def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: 
     return lines
 
 
-def _shown(value: IndicatorValue, indicator: Indicator, suppress: bool) -> float | str | None:
+def _complements(
+    indicators: dict[int, Indicator], latest: dict[tuple[int, str], IndicatorValue], gemeente_code: str
+) -> set[tuple[int, dt.date, str]]:
+    """Return (indicator, period start, area code) of the shown values withheld as complements.
+
+    Each is judged among all the gemeente's wijken and buurten in its period, as the indicator
+    page judges it.
+    """
+    if not gemeente_code or not latest:
+        return set()
+    starts = {value.period_start for value in latest.values()}
+    counts = period_counts(indicators.values(), length=YEAR[0], starts=starts, gemeente_code=gemeente_code)
+    return {(pk, start, code) for (pk, start), found in counts.items() for code in complements(found)}
+
+
+def _shown(
+    value: IndicatorValue, indicator: Indicator, suppress: bool, hidden: set[tuple[int, dt.date, str]]
+) -> float | str | None:
     return publishable_indicator_value(
-        value.value, n=value.n, is_count=counts_events(indicator), suppress=suppress
+        value.value,
+        n=value.n,
+        is_count=counts_events(indicator),
+        suppress=suppress,
+        complement=(value.indicator_id, value.period_start, value.area_code) in hidden,
     )

@@ -15,13 +15,15 @@ The table is given as groups, each a total with its parts; a cell is a part of a
 sums, that counts are whole numbers of at least zero, and that a cell withheld by the threshold
 lies below it while a cell withheld as a complement does not (its mark differs). For each group
 the range of every withheld cell is bounded from its equation and those a-priori bounds; a group
-is *safe* when no withheld cell in it is pinned to one value. While a group is unsafe, its
-smallest shown cell (parts before the total, then in the given order) is withheld too — the
-smallest, because it loses the least information [Hundepool2012]_ (§4.2.3, "minimal
-information loss" by cell value). A cell newly withheld may make the group it totals unsafe;
-the work list runs until every group is safe.
+is *safe* when no withheld cell in it is pinned to one value (a sum the shown figures
+contradict pins nothing: it tells the reader that the sum does not hold, not a value). While a
+group is unsafe, its smallest shown cell (parts before the total, then in the given order) is
+withheld too — the smallest, because it loses the least information [Hundepool2012]_
+(§4.2.3, "minimal information loss" by cell value). A cell newly withheld may make the group it
+totals unsafe; the work list runs until every group is safe.
 
-A safe group holds either no withheld cell or at least two, and in a hierarchy that suffices
+Where the shown totals are the sums of their parts, a safe group holds either no withheld cell
+or at least two, and in a hierarchy that suffices
 against exact derivation by any combination of sums: the sums form a graph in which a cell is
 derivable only if it is a bridge among the withheld cells, and a tree-shaped hierarchy whose
 every sum holds zero or at least two withheld cells has no such bridge (proved in the tests by
@@ -102,11 +104,11 @@ def withhold(groups: Iterable[Group[K]], values: Mapping[K, float], *, threshold
     while pending:
         group = pending.pop()
         while not _safe(group, values, withheld, primary, threshold):
-            cell = _smallest_shown(group, values, withheld)
-            if cell is None:
+            added = _smallest_shown(group, values, withheld)
+            if added is None:
                 break
-            withheld.add(cell)
-            pending.extend(other for other in by_cell[cell] if other is not group)
+            withheld.add(added)
+            pending.extend(other for other in by_cell[added] if other is not group)
     return Withheld(primary, frozenset(withheld - primary))
 
 
@@ -158,8 +160,13 @@ def _safe(
 
 
 def _pinned(low: float, high: float) -> bool:
-    """Return whether a whole number between ``low`` and ``high`` is only one value."""
-    return high < math.inf and math.ceil(low - 1e-9) >= math.floor(high + 1e-9)
+    """Return whether exactly one whole number lies between ``low`` and ``high``.
+
+    None at all means the shown figures contradict the sum (parts without a figure, events
+    without a location in the total): the reader then learns that the sum does not hold, not a
+    value.
+    """
+    return high < math.inf and math.ceil(low - 1e-9) == math.floor(high + 1e-9)
 
 
 def _rest(

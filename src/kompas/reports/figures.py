@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kompas.accounts.models import Organisation
-from kompas.areas.queries import ids_within, map_shapes, version_index
+from kompas.areas.queries import codes_within, ids_within, map_shapes, version_index
 from kompas.observations.queries import (
     MeasureInfo,
     YearValue,
@@ -27,7 +27,7 @@ from kompas.observations.queries import (
     measure_years,
     yearly_values,
 )
-from kompas.reports import charts, maps
+from kompas.reports import charts, maps, suppression
 from kompas.reports.objects import Area
 from kompas.reports.suppression import publishable
 from kompas.sources.formats.cbs_bevolking import CBS as CBS_KERNCIJFERS
@@ -143,6 +143,42 @@ def default_measure(organisation: Organisation) -> str:
     return candidates[0] if candidates else ""
 
 
+def complements(organisation: Organisation, year: int) -> dict[str, frozenset[str]]:
+    """Return measure code → the codes of the areas whose count in ``year`` is withheld as a complement.
+
+    The gemeente, all its wijken (their own count or the sum of their buurten, as the pages show
+    them) and all its buurten are suppressed as one hierarchy, so every page, report and export
+    withholds the same figures and combining them gives no small count away
+    (:func:`kompas.reports.suppression.complements`). All years are judged at once, in two
+    queries, and cached until the next import.
+    """
+    if not organisation.cbs_code:
+        return {}
+    found = per_import(
+        f"aanvullend:{organisation.pk}:{organisation.cbs_code}", lambda: _complements(organisation)
+    )
+    return found.get(year, {})
+
+
+def _complements(organisation: Organisation) -> dict[int, dict[str, frozenset[str]]]:
+    counted = [code for code, info in catalogue(organisation).measures.items() if info.is_count]
+    codes = codes_within(organisation.cbs_code) if counted else {}
+    counts: dict[tuple[int, str], dict[str, float]] = {}
+    for value in yearly_values(list(codes), organisation_id=organisation.pk, measure_codes=counted):
+        counts.setdefault((value.year, value.measure_code), {})[codes[value.area_id]] = value.value
+    wijken = {code for code in codes.values() if code.startswith("WK")}
+    found: dict[int, dict[str, frozenset[str]]] = {}
+    for (year, measure_code), by_code in sorted(counts.items()):
+        summed: dict[str, float] = {}
+        for code, value in by_code.items():
+            # a wijk without its own count shows the sum of its buurten (summed_from_buurten)
+            if code.startswith("BU") and "WK" + code[2:8] in wijken:
+                summed["WK" + code[2:8]] = summed.get("WK" + code[2:8], 0.0) + value
+        shown = {**summed, **by_code}
+        found.setdefault(year, {})[measure_code] = suppression.complements(shown)
+    return found
+
+
 @dataclass(frozen=True)
 class MeasureRow:
     """One line of a safety picture: a measure in the area this year, last year and in the gemeente."""
@@ -176,8 +212,18 @@ def area_rows(
                 summed.add(value.measure_code)
     codes = sorted({code for code, area_id, at in found if area_id == area.pk and at == year})
     info = catalogue(organisation).measures
+    hidden = (complements(organisation, year), complements(organisation, year - 1)) if suppress else ({}, {})
     rows = [
-        _row(info[code], found, area, gemeente, year, suppress, code in summed)
+        _row(
+            info[code],
+            found,
+            area,
+            gemeente,
+            year,
+            suppress,
+            code in summed,
+            _hidden(code, hidden, area, gemeente),
+        )
         for code in codes
         if code in info
     ]
@@ -223,6 +269,17 @@ def summed_from_buurten(
     ]
 
 
+def _hidden(
+    code: str,
+    hidden: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
+    area: Area,
+    gemeente: Area | None,
+) -> tuple[bool, bool, bool]:
+    """Return whether the area this year, the area last year and the gemeente are complements."""
+    now, before = hidden[0].get(code, frozenset()), hidden[1].get(code, frozenset())
+    return area.code in now, area.code in before, gemeente is not None and gemeente.code in now
+
+
 def _row(
     measure: MeasureInfo,
     found: dict[tuple[str, int, int], YearValue],
@@ -231,6 +288,7 @@ def _row(
     year: int,
     suppress: bool,
     summed: bool,
+    hidden: tuple[bool, bool, bool],
 ) -> MeasureRow:
     now = found[(measure.code, area.pk, year)]
     before = found.get((measure.code, area.pk, year - 1))
@@ -244,16 +302,18 @@ def _row(
     smallest = min(now.value, before.value) if before else now.value
     counted = measure.is_count
 
-    def shown(value: float | None, count: float | None = None) -> Figure:
-        return publishable(value, suppress=suppress, count=count, is_count=counted)
+    own, previous, of_gemeente = hidden
+
+    def shown(value: float | None, count: float | None = None, complement: bool = False) -> Figure:
+        return publishable(value, suppress=suppress, count=count, is_count=counted, complement=complement)
 
     return MeasureRow(
         measure,
-        shown(now.value),
-        shown(before.value if before else None),
-        shown(change, smallest if counted else None),
-        shown(whole.value if whole else None),
-        shown(share, now.value if counted else None),
+        shown(now.value, complement=own),
+        shown(before.value if before else None, complement=previous),
+        shown(change, smallest if counted else None, own or previous),
+        shown(whole.value if whole else None, complement=of_gemeente),
+        shown(share, now.value if counted else None, own or of_gemeente),
         complete=now.period_length == "year" or (now.period_length == "month" and now.periods == 12),
         summed=summed,
     )
@@ -306,12 +366,15 @@ def area_map(
     if level == "wijk" and missing and info.is_count:
         summed = summed_from_buurten(organisation, missing, (year, year), [measure_code])
         by_area.update({v.area_id: v.value for v in summed})
+    hidden = complements(organisation, year).get(measure_code, frozenset()) if suppress else frozenset()
     areas, listed = [], []
     for pk, code, name, geometry in drawn:
-        shown = publishable(by_area.get(pk), suppress=suppress, is_count=info.is_count)
+        shown = publishable(
+            by_area.get(pk), suppress=suppress, is_count=info.is_count, complement=code in hidden
+        )
         number = shown if isinstance(shown, float | int) else None
-        suppressed = isinstance(shown, str)
-        areas.append(maps.MapArea(name, geometry or {}, number, suppressed, highlighted=code == highlight))
+        mark = shown if isinstance(shown, str) else ""
+        areas.append(maps.MapArea(name, geometry or {}, number, bool(mark), code == highlight, mark))
         listed.append(MapValue(code, name, shown))
     title = _("%(measure)s per %(level)s, %(year)s") % {"measure": info.name, "level": level, "year": year}
     description = _("Kaart van %(gemeente)s; de legenda noemt de grenzen van elke klasse.") % {
@@ -342,9 +405,13 @@ def area_series(
     values = yearly_values([area.pk], organisation_id=organisation.pk, measure_codes=[measure_code])
     if not values:
         return None
+    hidden = {
+        v.year: suppress and area.code in complements(organisation, v.year).get(measure_code, frozenset())
+        for v in values
+    }
     points = []
     for v in values:
-        shown = publishable(v.value, suppress=suppress, is_count=info.is_count)
+        shown = publishable(v.value, suppress=suppress, is_count=info.is_count, complement=hidden[v.year])
         points.append(
             charts.SeriesPoint(dt.date(v.year, 1, 1), shown if isinstance(shown, float | int) else None)
         )
@@ -353,7 +420,12 @@ def area_series(
     chart = charts.time_series(title, description, points, unit=info.unit, yearly=True)
     if suppress:
         rows = tuple(
-            (p.period, publishable(v.value, suppress=True, is_count=info.is_count), None, None)
+            (
+                p.period,
+                publishable(v.value, suppress=True, is_count=info.is_count, complement=hidden[v.year]),
+                None,
+                None,
+            )
             for p, v in zip(points, values, strict=True)
         )
         chart = charts.Chart(chart.title, chart.description, chart.spec, chart.columns, rows)

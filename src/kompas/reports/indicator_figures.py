@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from kompas.indicators.queries import comparisons_for, progress_for, trends_for, values_for
+from kompas.indicators.queries import comparisons_for, period_counts, progress_for, trends_for, values_for
 from kompas.observations.queries import COUNT_UNIT
 from kompas.reports import formatting
 from kompas.reports.charts import SeriesPoint
 from kompas.reports.objects import IndicatorComparison, IndicatorTrend, IndicatorValue, Target
-from kompas.reports.suppression import publishable
+from kompas.reports.suppression import complements, publishable
 
 # The period lengths a plan indicator is shown in, in order of preference: whole years first.
 LENGTHS = ("year", "rolling_12_months", "quarter", "month")
@@ -98,10 +98,12 @@ def indicator_figures(
     compared: dict[tuple[int, str], IndicatorComparison] = {}
     for comparison in comparisons_for(indicator_ids, [area_code], until=until):
         compared[(comparison.indicator_id, comparison.period_length)] = comparison  # the latest wins
+    chosen = {pk: _series(found) for pk, found in values.items()}
+    hidden = _complements(targets, chosen, area_code) if suppress else frozenset()
     found = {}
     for target in targets:
         verdict = verdicts.get(target.pk)
-        series = _series(values.get(target.indicator_id, []))
+        series = chosen.get(target.indicator_id, [])
         is_count = target.indicator.unit == COUNT_UNIT
         found[target.pk] = _figures(
             series,
@@ -110,8 +112,38 @@ def indicator_figures(
             verdict.status if verdict is not None else "",
             is_count=is_count,
             suppress=suppress,
+            hidden=hidden,
         )
     return found
+
+
+Cell = tuple[int, str, dt.date, str]
+
+
+def _complements(
+    targets: Sequence[Target], chosen: dict[int, list[IndicatorValue]], area_code: str
+) -> frozenset[Cell]:
+    """Return (indicator, period length, start, area) of the values withheld as complements.
+
+    Each period is judged among all wijken and buurten of the area's gemeente, as the indicator
+    page and the area page judge it, so the report withholds the same figures.
+    """
+    if area_code[:2] not in ("GM", "WK", "BU"):
+        return frozenset()
+    indicators = {target.indicator_id: target.indicator for target in targets}
+    wanted: dict[str, set[dt.date]] = defaultdict(set)
+    for series in chosen.values():
+        for value in series:
+            wanted[value.period_length].add(value.period_start)
+    hidden: set[Cell] = set()
+    for length, starts in wanted.items():
+        counts = period_counts(
+            indicators.values(), length=length, starts=starts, gemeente_code="GM" + area_code[2:6]
+        )
+        hidden |= {
+            (pk, length, start, code) for (pk, start), found in counts.items() for code in complements(found)
+        }
+    return frozenset(hidden)
 
 
 def _series(values: list[IndicatorValue]) -> list[IndicatorValue]:
@@ -123,9 +155,12 @@ def _series(values: list[IndicatorValue]) -> list[IndicatorValue]:
     return []
 
 
-def _shown(value: IndicatorValue, *, is_count: bool, suppress: bool) -> float | str | None:
+def _shown(
+    value: IndicatorValue, *, is_count: bool, suppress: bool, hidden: frozenset[Cell] = frozenset()
+) -> float | str | None:
     count = None if is_count else value.n
-    return publishable(value.value, suppress=suppress, count=count, is_count=is_count)
+    complement = (value.indicator_id, value.period_length, value.period_start, value.area_code) in hidden
+    return publishable(value.value, suppress=suppress, count=count, is_count=is_count, complement=complement)
 
 
 def _figures(
@@ -136,30 +171,31 @@ def _figures(
     *,
     is_count: bool,
     suppress: bool,
+    hidden: frozenset[Cell],
 ) -> IndicatorFigures:
     if not series:
         return IndicatorFigures(trend=trend, status=status)
     points = []
     for value in series:
-        shown = _shown(value, is_count=is_count, suppress=suppress)
-        hidden = isinstance(shown, str)
-        number = None if hidden or shown is None else float(shown)
+        shown = _shown(value, is_count=is_count, suppress=suppress, hidden=hidden)
+        withheld = isinstance(shown, str)
+        number = None if withheld or shown is None else float(shown)
         points.append(
             SeriesPoint(
                 value.period_start,
                 number,
-                None if hidden else value.ci_low,
-                None if hidden else value.ci_high,
+                None if withheld else value.ci_low,
+                None if withheld else value.ci_high,
             )
         )
     latest = series[-1]
-    shown = _shown(latest, is_count=is_count, suppress=suppress)
-    hidden = isinstance(shown, str)
+    shown = _shown(latest, is_count=is_count, suppress=suppress, hidden=hidden)
+    withheld = isinstance(shown, str)
     return IndicatorFigures(
         value=shown,
         period=formatting.period(latest.period_start, latest.period_length),
-        ci_low=None if hidden else latest.ci_low,
-        ci_high=None if hidden else latest.ci_high,
+        ci_low=None if withheld else latest.ci_low,
+        ci_high=None if withheld else latest.ci_high,
         trend=trend,
         benchmark_index=comparison.index if comparison is not None else None,
         status=status,

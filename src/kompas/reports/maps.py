@@ -37,6 +37,8 @@ class MapArea:
     value: float | None
     suppressed: bool = False
     highlighted: bool = False
+    # The mark shown instead of the value ("< 5", or "x" for a figure withheld to protect one).
+    mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,16 +84,20 @@ def geometry_rd(geojson_wgs84: str) -> dict[str, Any] | None:
     return mapping
 
 
-def classify(value: float | None, breaks: ClassBreaks, suppressed: bool = False) -> str:
+def classify(value: float | None, breaks: ClassBreaks, suppressed: bool = False, mark: str = "") -> str:
     """Return the legend label of the class ``value`` falls in (upper bounds inclusive)."""
     if suppressed:
-        return SUPPRESSED
+        return _suppressed_label(mark)
     if value is None:
         return NO_DATA
     for bound, label in zip(breaks.bounds, breaks.labels, strict=True):
         if value <= bound:
             return label
     return breaks.labels[-1]
+
+
+def _suppressed_label(mark: str) -> str:
+    return SUPPRESSED.replace(SUPPRESSED.split(" (")[0], mark, 1) if mark else SUPPRESSED
 
 
 def choropleth(
@@ -118,7 +124,7 @@ def choropleth(
             "properties": {
                 "gebied": a.name,
                 "waarde": None if a.suppressed else a.value,
-                "klasse": classify(a.value, breaks, a.suppressed),
+                "klasse": classify(a.value, breaks, a.suppressed, a.mark),
                 "gekozen": a.highlighted,
             },
         }
@@ -137,22 +143,24 @@ def choropleth(
         # RD New coordinates are already planar; "identity" draws them as they are (north up).
         "projection": {"type": "identity", "reflectY": True},
         "mark": {"type": "geoshape"},
-        "encoding": _map_encoding(breaks, legend, any(a.suppressed for a in areas)),
+        "encoding": _map_encoding(
+            breaks, legend, sorted({_suppressed_label(a.mark) for a in areas if a.suppressed})
+        ),
         "config": {"font": FONT, "view": {"stroke": None}},
     }
     rows = tuple(
         (
             a.name,
-            SUPPRESSED.split(" (")[0] if a.suppressed else a.value,
-            classify(a.value, breaks, a.suppressed),
+            (a.mark or SUPPRESSED.split(" (")[0]) if a.suppressed else a.value,
+            classify(a.value, breaks, a.suppressed, a.mark),
         )
         for a in areas
     )
     return Chart(title, description, spec, ("gebied", "waarde", "klasse"), rows)
 
 
-def _map_encoding(breaks: ClassBreaks, legend: str, suppressed: bool) -> dict[str, Any]:
-    extra = [(SUPPRESSED, SUPPRESSED_COLOUR)] if suppressed else []
+def _map_encoding(breaks: ClassBreaks, legend: str, suppressed: list[str]) -> dict[str, Any]:
+    extra = [(label, SUPPRESSED_COLOUR) for label in suppressed]
     domain = [*breaks.labels, *(label for label, _ in extra), NO_DATA]
     colours = [*CLASS_COLOURS[: len(breaks.labels)], *(colour for _, colour in extra), NO_DATA_COLOUR]
     chosen = "datum.properties.gekozen"

@@ -8,15 +8,26 @@ in their open data. A figure *derived* from a small count (a rate, a share) is s
 marked "n < 5", because the count can be recomputed from it. This module holds the rule; every
 page, chart, table and export a suppressed reader gets passes its numbers through
 :func:`publishable`.
+
+A small count also shows through a sum: wijk 28 beside buurten 10, 7, 9 and "< 5" gives 2
+away. So the counts of a gemeente, its wijken and its buurten are suppressed as one hierarchy
+(:func:`complements`, method in :mod:`kompas.reports.complementary`): beside each suppressed
+count at least one more figure of its sum is withheld, marked "x", on every page, report and
+export alike, so that combining them gives nothing away either.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from kompas.accounts.roles import Permission, has_permission
+from kompas.reports.complementary import Group, withhold
 
 THRESHOLD = 5
 SUPPRESSED_COUNT = "< 5"
 SUPPRESSED_DERIVED = "n < 5"
+# CBS's mark for a figure withheld to protect another ("geheim").
+SUPPRESSED_COMPLEMENT = "x"
 
 
 def suppresses(role: str) -> bool:
@@ -25,7 +36,12 @@ def suppresses(role: str) -> bool:
 
 
 def publishable(
-    value: float | None, *, suppress: bool, count: float | None = None, is_count: bool = True
+    value: float | None,
+    *,
+    suppress: bool,
+    count: float | None = None,
+    is_count: bool = True,
+    complement: bool = False,
 ) -> float | str | None:
     """Return ``value`` as a suppressed reader may see it.
 
@@ -40,33 +56,66 @@ def publishable(
         share); None when ``value`` is itself that count or has no count behind it.
     is_count
         Whether ``value`` is a count (unit ``aantal``); other values without ``count`` pass.
+    complement
+        Whether the count (``value``, or ``count`` behind a derived figure) is withheld to protect
+        a small count in the same sum (:func:`complements`).
 
     Returns
     -------
-    The value, ``"< 5"`` for a count below :data:`THRESHOLD`, or ``"n < 5"`` for a figure
-    derived from such a count. Zero is a count below the threshold too: "none" is as telling
-    about a small area as "one".
+    The value, ``"< 5"`` for a count below :data:`THRESHOLD`, ``"n < 5"`` for a figure
+    derived from such a count, or ``"x"`` for a count withheld as a complement and every figure
+    derived from it. Zero is a count below the threshold too: "none" is as telling about a
+    small area as "one".
     """
     if not suppress or value is None:
         return value
     if count is not None:
-        return SUPPRESSED_DERIVED if count < THRESHOLD else value
+        if count < THRESHOLD:
+            return SUPPRESSED_DERIVED
+        return SUPPRESSED_COMPLEMENT if complement else value
     if is_count and value < THRESHOLD:
         return SUPPRESSED_COUNT
-    return value
+    return SUPPRESSED_COMPLEMENT if complement else value
 
 
 def is_suppressed(value: object) -> bool:
     """Return whether ``value`` is one of the suppression marks."""
-    return value in (SUPPRESSED_COUNT, SUPPRESSED_DERIVED)
+    return value in (SUPPRESSED_COUNT, SUPPRESSED_DERIVED, SUPPRESSED_COMPLEMENT)
 
 
 def publishable_indicator_value(
-    value: float | None, *, n: float | None, is_count: bool, suppress: bool
+    value: float | None, *, n: float | None, is_count: bool, suppress: bool, complement: bool = False
 ) -> float | str | None:
     """Return an indicator's ``value`` as a suppressed reader may see it.
 
     The value of a count indicator is itself the count; any other (a rate, a share, an index)
-    rests on its ``n`` events or respondents.
+    rests on its ``n`` events or respondents. ``complement``: that count is withheld to protect
+    another (:func:`complements`).
     """
-    return publishable(value, suppress=suppress, count=None if is_count else n, is_count=is_count)
+    count = None if is_count else n
+    return publishable(value, suppress=suppress, count=count, is_count=is_count, complement=complement)
+
+
+def area_sums(codes: Iterable[str]) -> list[Group[str]]:
+    """Return the sums among the CBS codes ``codes``: a gemeente of its wijken, a wijk of its buurten.
+
+    A buurt belongs to a wijk and a wijk to a gemeente by the CBS code rule (BU01640203 lies in
+    WK016402, which lies in GM0164).
+    """
+    parts: dict[str, list[str]] = {}
+    for code in sorted(set(codes)):
+        if code.startswith("WK") and len(code) == 8:
+            parts.setdefault("GM" + code[2:6], []).append(code)
+        elif code.startswith("BU") and len(code) == 10:
+            parts.setdefault("WK" + code[2:8], []).append(code)
+    return [Group(total, tuple(found)) for total, found in sorted(parts.items())]
+
+
+def complements(counts: Mapping[str, float]) -> frozenset[str]:
+    """Return the area codes whose count is withheld to protect a small count in the same sum.
+
+    ``counts`` holds one count per area code (a measure or indicator in one period) for the
+    gemeente, wijken and buurten a reader may see. The counts below :data:`THRESHOLD` are
+    withheld by :func:`publishable` already; this returns the others to withhold.
+    """
+    return withhold(area_sums(counts), counts, threshold=THRESHOLD).complementary

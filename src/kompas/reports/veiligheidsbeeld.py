@@ -53,7 +53,8 @@ def _intro(selection: Selection, area: Area | None) -> Paragraph:
     ) % {"year": selection.year, "previous": selection.year - 1}
     if selection.suppress:
         text += " " + _(
-            "Aantallen onder de 5 zijn onderdrukt (“< 5”), net als cijfers die erop rusten (“n < 5”)."
+            "Aantallen onder de 5 zijn onderdrukt (“< 5”), net als cijfers die erop rusten (“n < 5”) "
+            "en cijfers waaruit ze via een totaal terug te rekenen zijn (“x”)."
         )
     return Paragraph(text)
 

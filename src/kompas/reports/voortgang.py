@@ -92,7 +92,10 @@ def _summary(selection: Selection, progress: Sequence[ThemeProgress], budget_tab
     if selection.suppress:
         blocks.append(
             Paragraph(
-                _("Aantallen onder de 5 zijn onderdrukt (“< 5”); zo ook cijfers die erop rusten (“n < 5”).")
+                _(
+                    "Aantallen onder de 5 zijn onderdrukt (“< 5”); zo ook cijfers die erop rusten "
+                    "(“n < 5”) en cijfers waaruit ze via een totaal terug te rekenen zijn (“x”)."
+                )
             )
         )
     return Section(_("Samenvatting"), blocks)
