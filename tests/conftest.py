@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -99,6 +100,26 @@ def _empty_cache() -> None:
     test transaction hands out again to the next test, which would then read the other's parts.
     """
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _audit_trail_flushable(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Let a transactional test's flush empty the audit trail, as ADR 0012 prescribes.
+
+    The database refuses DELETE of audit records while the chain head exists, and Django's
+    flush empties tables in no fixed order; the head goes first here, before the flush.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # set up first, so its flush runs after this
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM accounts_auditchainhead")
 
 
 @pytest.fixture(autouse=True)

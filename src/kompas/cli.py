@@ -39,6 +39,7 @@ COMMANDS: dict[str, Promise] = {
     "compute": _("Bereken indicatorwaarden, trends, benchmarkindex, rangen en voortgang (incrementeel)."),
     "export indicators": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
+    "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
 # Friendly names that cannot be a Django command's module name (``import`` is a Python keyword).

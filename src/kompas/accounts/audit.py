@@ -9,10 +9,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompas.accounts.audit_actions import AUDIT_ACTIONS
-from kompas.accounts.models import AuditRecord, User
+from kompas.accounts.audit_chain import GENESIS_HASH, ChainReport, compute_hash, plain_json, walk
+from kompas.accounts.models import AuditChainHead, AuditRecord, User
 
 _client_ip: ContextVar[str | None] = ContextVar("kompas_client_ip", default=None)
 REDACTED = "(gewijzigd)"
@@ -41,23 +44,68 @@ def record(
     changes: dict[str, Any] | None = None,
     organisation_id: int | None = None,
 ) -> AuditRecord:
-    """Append one audit record for ``action`` by ``actor`` on ``target``.
+    """Append one audit record for ``action`` by ``actor`` on ``target`` to the hash chain.
 
-    Raises ``KeyError`` for an action code that is not in the registry, so every code that
-    reaches the trail has a label and documentation.
+    Runs inside the caller's transaction: the chain head stays locked until it commits, so
+    concurrent writers get consecutive sequence numbers, and a rolled-back change leaves
+    neither its record nor a gap. Raises ``KeyError`` for an action code that is not in the
+    registry, so every code that reaches the trail has a label and documentation.
     """
     if action not in AUDIT_ACTIONS:
         raise KeyError(action)
     org_id = organisation_id if organisation_id is not None else getattr(actor, "organisation_id", None)
-    return AuditRecord.objects.create(
+    address = _client_ip.get()
+    entry = AuditRecord(
         actor_id=actor.pk if actor is not None else None,
         organisation_id=org_id,
         action=action,
         object_type=object_type(target) if target is not None else "",
         object_id=str(target.pk) if target is not None else "",
-        changes=changes or {},
-        ip_address=_client_ip.get(),
+        # Stored as it reads back from the database, so the hash verifies later.
+        changes=plain_json(changes or {}),
+        ip_address=AuditRecord._meta.get_field("ip_address").get_prep_value(address) or None,
     )
+    with transaction.atomic():
+        _append(entry, _locked_head())
+    return entry
+
+
+def _locked_head() -> AuditChainHead:
+    """Return the chain head, locked until the transaction ends; create it for an empty trail."""
+    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is not None:
+        return head
+    if AuditRecord.objects.exists():
+        raise AuditChainError(_("De kop van de auditketen ontbreekt; voer 'kompas audit verify' uit."))
+    AuditChainHead.objects.get_or_create(pk=1)
+    return AuditChainHead.objects.select_for_update().get(pk=1)
+
+
+def _append(entry: AuditRecord, head: AuditChainHead) -> None:
+    """Link ``entry`` after ``head``, insert it and move the head to it."""
+    now = timezone.now()
+    # Clocks of several app servers may differ slightly; the trail's time never runs backwards.
+    entry.at = max(now, head.at) if head.at is not None else now
+    entry.sequence = head.sequence + 1
+    entry.prev_hash = head.record_hash or GENESIS_HASH
+    entry.record_hash = compute_hash(entry)
+    entry.save(force_insert=True)
+    head.sequence, head.record_hash, head.at = entry.sequence, entry.record_hash, entry.at
+    head.save(update_fields=["sequence", "record_hash", "at"])
+
+
+class AuditChainError(RuntimeError):
+    """Raised when the audit trail cannot be extended because its chain head is gone."""
+
+
+def verify_trail(anchors: dict[int, str] | None = None) -> ChainReport:
+    """Walk the whole audit trail in sequence order and report the first broken link.
+
+    ``anchors`` maps sequence numbers to hashes recorded outside the database earlier (see
+    ``kompas audit verify --anchor``); a rewritten or shortened chain no longer matches them.
+    """
+    records = AuditRecord.objects.order_by("sequence").iterator(chunk_size=2000)
+    return walk(records, AuditChainHead.objects.filter(pk=1).first(), anchors or {})
 
 
 def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kompas.accounts.roles import Role
@@ -107,6 +108,10 @@ class AuditQuerySet(models.QuerySet["AuditRecord"]):
         """Refuse: audit records are append-only."""
         raise AuditImmutableError
 
+    def bulk_create(self, *args: Any, **kwargs: Any) -> Any:
+        """Refuse: every record is appended to the hash chain by ``audit.record``."""
+        raise AuditImmutableError
+
 
 class AuditImmutableError(PermissionError):
     """Raised on any attempt to change or remove an audit record."""
@@ -122,7 +127,8 @@ class AuditRecord(models.Model):
     the user and never cascades; it names ids, never persons.
     """
 
-    at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    # Set by ``audit.record`` after taking the chain lock, so times never run backwards.
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now, editable=False, db_index=True)
     actor_id = models.BigIntegerField(_("gebruiker-id"), null=True)
     organisation_id = models.BigIntegerField(_("organisatie-id"), null=True, db_index=True)
     action = models.CharField(_("actie"), max_length=80, db_index=True)
@@ -130,6 +136,9 @@ class AuditRecord(models.Model):
     object_id = models.CharField(_("object-id"), max_length=64, blank=True)
     changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
     ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    sequence = models.PositiveBigIntegerField(_("volgnummer"), unique=True, editable=False)
+    prev_hash = models.CharField(_("hash van de vorige regel"), max_length=64, editable=False)
+    record_hash = models.CharField(_("hash"), max_length=64, editable=False)
 
     objects = AuditQuerySet.as_manager()
 
@@ -151,3 +160,24 @@ class AuditRecord(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Refuse: audit records are append-only."""
         raise AuditImmutableError
+
+
+class AuditChainHead(models.Model):
+    """The newest link of the audit hash chain: one row, locked by every audit write.
+
+    Writers queue on this row, so sequence numbers and ``prev_hash`` never fork; ``kompas
+    audit verify`` compares it with the newest record, which reveals removed or added tails.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    sequence = models.PositiveBigIntegerField(_("volgnummer"), default=0)
+    record_hash = models.CharField(_("hash"), max_length=64, blank=True)
+    at = models.DateTimeField(_("tijdstip"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kop van de auditketen")
+        verbose_name_plural = _("kop van de auditketen")
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_chain_head_single_row")]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.record_hash[:12]}"

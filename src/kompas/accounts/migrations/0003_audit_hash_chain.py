@@ -21,71 +21,69 @@ from django.db.migrations.state import StateApps
 
 from kompas.accounts.audit_chain import GENESIS_HASH, compute_hash
 
-SQLITE_DROP_UPDATE = "DROP TRIGGER IF EXISTS accounts_auditrecord_no_update;"
-SQLITE_CREATE_UPDATE = """
-DROP TRIGGER IF EXISTS accounts_auditrecord_no_update;
-CREATE TRIGGER accounts_auditrecord_no_update BEFORE UPDATE ON accounts_auditrecord
-BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
-"""
-POSTGRES_DROP_UPDATE = "DROP TRIGGER IF EXISTS accounts_auditrecord_no_update ON accounts_auditrecord;"
-POSTGRES_CREATE_UPDATE = """
-DROP TRIGGER IF EXISTS accounts_auditrecord_no_update ON accounts_auditrecord;
-CREATE TRIGGER accounts_auditrecord_no_update BEFORE UPDATE ON accounts_auditrecord
-FOR EACH ROW EXECUTE FUNCTION accounts_auditrecord_refuse_update();
-"""
+SQLITE_DROP_UPDATE = ["DROP TRIGGER IF EXISTS accounts_auditrecord_no_update"]
+SQLITE_CREATE_UPDATE = [
+    *SQLITE_DROP_UPDATE,
+    """CREATE TRIGGER accounts_auditrecord_no_update BEFORE UPDATE ON accounts_auditrecord
+    BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END""",
+]
+POSTGRES_DROP_UPDATE = ["DROP TRIGGER IF EXISTS accounts_auditrecord_no_update ON accounts_auditrecord"]
+POSTGRES_CREATE_UPDATE = [
+    *POSTGRES_DROP_UPDATE,
+    """CREATE TRIGGER accounts_auditrecord_no_update BEFORE UPDATE ON accounts_auditrecord
+    FOR EACH ROW EXECUTE FUNCTION accounts_auditrecord_refuse_update()""",
+]
 
-SQLITE_CREATE = """
-CREATE TRIGGER accounts_auditrecord_no_delete BEFORE DELETE ON accounts_auditrecord
-WHEN EXISTS (SELECT 1 FROM accounts_auditchainhead)
-BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
-CREATE TRIGGER accounts_auditrecord_in_order BEFORE INSERT ON accounts_auditrecord
-WHEN NEW.sequence <> (SELECT COALESCE(MAX(sequence), 0) + 1 FROM accounts_auditrecord)
-  OR NEW.at < (SELECT MAX(at) FROM accounts_auditrecord)
-BEGIN SELECT RAISE(ABORT, 'audit records are appended in order'); END;
-"""
-SQLITE_DROP = """
-DROP TRIGGER IF EXISTS accounts_auditrecord_no_delete;
-DROP TRIGGER IF EXISTS accounts_auditrecord_in_order;
-"""
-POSTGRES_CREATE = """
-CREATE FUNCTION accounts_auditrecord_refuse_delete() RETURNS trigger AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM accounts_auditchainhead) THEN
-    RAISE EXCEPTION 'audit records are append-only';
-  END IF;
-  RETURN OLD;
-END; $$ LANGUAGE plpgsql;
-CREATE TRIGGER accounts_auditrecord_no_delete BEFORE DELETE ON accounts_auditrecord
-FOR EACH ROW EXECUTE FUNCTION accounts_auditrecord_refuse_delete();
-CREATE FUNCTION accounts_auditrecord_check_order() RETURNS trigger AS $$
-DECLARE
-  newest_sequence bigint;
-  newest_at timestamptz;
-BEGIN
-  SELECT sequence, at INTO newest_sequence, newest_at FROM accounts_auditrecord
-    ORDER BY sequence DESC LIMIT 1;
-  IF NEW.sequence <> COALESCE(newest_sequence, 0) + 1 OR NEW.at < newest_at THEN
-    RAISE EXCEPTION 'audit records are appended in order';
-  END IF;
-  RETURN NEW;
-END; $$ LANGUAGE plpgsql;
-CREATE TRIGGER accounts_auditrecord_in_order BEFORE INSERT ON accounts_auditrecord
-FOR EACH ROW EXECUTE FUNCTION accounts_auditrecord_check_order();
-"""
-POSTGRES_DROP = """
-DROP TRIGGER IF EXISTS accounts_auditrecord_no_delete ON accounts_auditrecord;
-DROP FUNCTION IF EXISTS accounts_auditrecord_refuse_delete();
-DROP TRIGGER IF EXISTS accounts_auditrecord_in_order ON accounts_auditrecord;
-DROP FUNCTION IF EXISTS accounts_auditrecord_check_order();
-"""
+SQLITE_CREATE = [
+    """CREATE TRIGGER accounts_auditrecord_no_delete BEFORE DELETE ON accounts_auditrecord
+    WHEN EXISTS (SELECT 1 FROM accounts_auditchainhead)
+    BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END""",
+    """CREATE TRIGGER accounts_auditrecord_in_order BEFORE INSERT ON accounts_auditrecord
+    WHEN NEW.sequence <> (SELECT COALESCE(MAX(sequence), 0) + 1 FROM accounts_auditrecord)
+      OR NEW.at < (SELECT MAX(at) FROM accounts_auditrecord)
+    BEGIN SELECT RAISE(ABORT, 'audit records are appended in order'); END""",
+]
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS accounts_auditrecord_no_delete",
+    "DROP TRIGGER IF EXISTS accounts_auditrecord_in_order",
+]
+POSTGRES_CREATE = [
+    """CREATE FUNCTION accounts_auditrecord_refuse_delete() RETURNS trigger AS $$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM accounts_auditchainhead) THEN
+        RAISE EXCEPTION 'audit records are append-only';
+      END IF;
+      RETURN OLD;
+    END; $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER accounts_auditrecord_no_delete BEFORE DELETE ON accounts_auditrecord
+    FOR EACH ROW EXECUTE FUNCTION accounts_auditrecord_refuse_delete()""",
+    """CREATE FUNCTION accounts_auditrecord_check_order() RETURNS trigger AS $$
+    DECLARE
+      newest_sequence bigint;
+      newest_at timestamptz;
+    BEGIN
+      SELECT sequence, at INTO newest_sequence, newest_at FROM accounts_auditrecord
+        ORDER BY sequence DESC LIMIT 1;
+      IF NEW.sequence <> COALESCE(newest_sequence, 0) + 1 OR NEW.at < newest_at THEN
+        RAISE EXCEPTION 'audit records are appended in order';
+      END IF;
+      RETURN NEW;
+    END; $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER accounts_auditrecord_in_order BEFORE INSERT ON accounts_auditrecord
+    FOR EACH ROW EXECUTE FUNCTION accounts_auditrecord_check_order()""",
+]
+POSTGRES_DROP = [
+    "DROP TRIGGER IF EXISTS accounts_auditrecord_no_delete ON accounts_auditrecord",
+    "DROP FUNCTION IF EXISTS accounts_auditrecord_refuse_delete()",
+    "DROP TRIGGER IF EXISTS accounts_auditrecord_in_order ON accounts_auditrecord",
+    "DROP FUNCTION IF EXISTS accounts_auditrecord_check_order()",
+]
 
 
-def _run(schema_editor: BaseDatabaseSchemaEditor, sqlite: str, postgres: str) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        schema_editor.execute(sqlite)
-    elif vendor == "postgresql":
-        schema_editor.execute(postgres)
+def _run(schema_editor: BaseDatabaseSchemaEditor, sqlite: list[str], postgres: list[str]) -> None:
+    statements = {"sqlite": sqlite, "postgresql": postgres}.get(schema_editor.connection.vendor, [])
+    for statement in statements:
+        schema_editor.execute(statement, params=None)
 
 
 def lift_update_guard(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
