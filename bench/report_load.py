@@ -24,6 +24,7 @@ import argparse
 import http.cookiejar
 import os
 import re
+import secrets
 import shutil
 import socket
 import statistics
@@ -68,18 +69,27 @@ def main() -> None:
     """Prepare the demo database, serve it, measure idle and under 16 report requests."""
     arguments = _arguments()
     WORK.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, KOMPAS_EMBEDDED="true", DJANGO_SETTINGS_MODULE="kompas.settings")
+    # One key for the session made here and both server processes (embedded mode would make one
+    # per process).
+    env = dict(
+        os.environ,
+        KOMPAS_EMBEDDED="true",
+        DJANGO_SETTINGS_MODULE="kompas.settings",
+        SECRET_KEY="bench-" + secrets.token_urlsafe(32),
+    )
     env["DATABASE_URL"] = f"sqlite:///{_database(arguments.database, env)}"
     session = subprocess.run(
         [str(PYTHON), "-c", SESSION_SCRIPT], env=env, check=True, capture_output=True, text=True
     ).stdout.strip()
     port = _free_port()
+    log = (WORK / "serve.log").open("w")
     server = subprocess.Popen(
         [str(KOMPAS), "serve", "--bind", f"127.0.0.1:{port}"],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
+    print(f"Server: 127.0.0.1:{port}, log in {WORK / 'serve.log'}", flush=True)
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_until_up(base)
@@ -87,6 +97,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def _arguments() -> argparse.Namespace:

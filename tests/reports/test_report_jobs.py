@@ -269,8 +269,10 @@ def test_the_embedded_pool_gets_the_job_only_after_the_request_commits(
 
 @pytest.mark.django_db
 def test_a_worker_process_runs_the_job_it_is_given(
-    org_a: Organisation, plan: Plan, make_user: Callable[..., User]
+    org_a: Organisation, plan: Plan, make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A worker closes its connection after each task; here it is the test's, inside its transaction.
+    monkeypatch.setattr(pool, "close_old_connections", lambda: None)
     user = make_user(Role.ANALIST, org_a)
     with scope(organisation=org_a.pk):
         job = request_report(

@@ -62,8 +62,9 @@ def request_report(*, actor: User, options: ReportOptions) -> ReportJob:
     Raises :class:`ReportLimitError` with the reason when the user or the installation has
     no place left; nothing is queued then.
     """
-    # Hung jobs give back their places before the free ones are counted.
-    _fail_stale(timezone.now())
+    # Hung jobs give back their places before the free ones are counted; old files go too, so
+    # the embedded default keeps its retention without a scheduler.
+    expire_jobs()
     for _attempt in range(CLAIM_ATTEMPTS):
         user_slot, global_slot = _free_slots(actor)
         try:
@@ -254,7 +255,7 @@ def expire_jobs(*, now: datetime | None = None) -> dict[str, int]:
     with transaction.atomic():
         failed = _fail_stale(now)
         with scopes_disabled():
-            expired = ReportJob.objects.filter(
-                status__in=(JobStatus.DONE, JobStatus.FAILED), finished_at__lt=cutoff
-            ).update(status=JobStatus.EXPIRED, body=b"", step="")
+            expired = ReportJob.objects.filter(status=JobStatus.DONE, finished_at__lt=cutoff).update(
+                status=JobStatus.EXPIRED, body=b"", step=""
+            )
     return {"expired": expired, "failed": failed}

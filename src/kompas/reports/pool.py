@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.backends.base import BaseTaskBackend
@@ -51,8 +51,6 @@ def _start_worker() -> None:
 
 def _run(module_path: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Run one task in a worker process; the task records its own outcome."""
-    from django.db import close_old_connections
-
     task: Task[..., Any] = import_string(module_path)
     try:
         task.call(*args, **kwargs)
