@@ -42,7 +42,7 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -139,23 +139,33 @@ def _bounds(
 def _safe(
     group: Group[K], values: Mapping[K, float], withheld: set[K], primary: frozenset[K], threshold: float
 ) -> bool:
-    """Return whether no withheld cell of ``group`` is pinned by its sum and the cells' bounds."""
-    cells = (group.total, *group.parts)
-    if not any(cell in withheld for cell in cells):
+    """Return whether no withheld cell of ``group`` is pinned by its sum and the cells' bounds.
+
+    A part lies between the total's lowest minus the other parts' highest and the total's
+    highest minus the other parts' lowest; the total between the parts' lowest and highest sums.
+    The sums over all parts are taken once and each part's own bound taken off again, so a
+    group costs one pass however many of its cells are withheld.
+    """
+    if not group.parts or not any(cell in withheld for cell in (group.total, *group.parts)):
         return True
-    if not group.parts:
-        return True
-    # Write the sum as Σ sign·cell = 0 with the total negative; a cell then equals minus the
-    # signed sum of the others.
-    signs = {cell: -1.0 if cell == group.total else 1.0 for cell in cells}
-    ranges = {cell: _bounds(cell, values, withheld, primary, threshold) for cell in cells}
-    for cell in cells:
-        if cell not in withheld:
+    ranges = {
+        cell: _bounds(cell, values, withheld, primary, threshold) for cell in (group.total, *group.parts)
+    }
+    lows = math.fsum(ranges[part][0] for part in group.parts)
+    finite_highs = math.fsum(ranges[part][1] for part in group.parts if ranges[part][1] < math.inf)
+    open_parts = sum(ranges[part][1] == math.inf for part in group.parts)
+    total_low, total_high = ranges[group.total]
+    for part in group.parts:
+        if part not in withheld:
             continue
-        low, high = _rest(cell, cells, signs, ranges)
-        low, high = max(low, ranges[cell][0]), min(high, ranges[cell][1])
-        if _pinned(low, high):
+        low, high = ranges[part]
+        others_open = open_parts - (high == math.inf) > 0
+        others_high = math.inf if others_open else finite_highs - (high if high < math.inf else 0.0)
+        if _pinned(max(low, total_low - others_high), min(high, total_high - (lows - low))):
             return False
+    if group.total in withheld:
+        highs = math.inf if open_parts else finite_highs
+        return not _pinned(max(total_low, lows), min(total_high, highs))
     return True
 
 
@@ -167,21 +177,6 @@ def _pinned(low: float, high: float) -> bool:
     value.
     """
     return high < math.inf and math.ceil(low - 1e-9) == math.floor(high + 1e-9)
-
-
-def _rest(
-    cell: K, cells: Sequence[K], signs: Mapping[K, float], ranges: Mapping[K, tuple[float, float]]
-) -> tuple[float, float]:
-    """Return the range of ``cell`` that the other cells of its sum leave."""
-    low = high = 0.0
-    for other in cells:
-        if other == cell:
-            continue
-        # cell = -sign(cell) · Σ sign(other)·other
-        factor = -signs[cell] * signs[other]
-        a, b = factor * ranges[other][0], factor * ranges[other][1]
-        low, high = low + min(a, b), high + max(a, b)
-    return low, high
 
 
 def _smallest_shown(group: Group[K], values: Mapping[K, float], withheld: set[K]) -> K | None:

@@ -170,10 +170,10 @@ def _complements(organisation: Organisation) -> dict[int, dict[str, frozenset[st
     found: dict[int, dict[str, frozenset[str]]] = {}
     for (year, measure_code), by_code in sorted(counts.items()):
         summed: dict[str, float] = {}
-        for code, value in by_code.items():
+        for code, count in by_code.items():
             # a wijk without its own count shows the sum of its buurten (summed_from_buurten)
             if code.startswith("BU") and "WK" + code[2:8] in wijken:
-                summed["WK" + code[2:8]] = summed.get("WK" + code[2:8], 0.0) + value
+                summed["WK" + code[2:8]] = summed.get("WK" + code[2:8], 0.0) + count
         shown = {**summed, **by_code}
         found.setdefault(year, {})[measure_code] = suppression.complements(shown)
     return found
