@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django_scopes import scopes_disabled
 
 from kompas.accounts.models import Organisation
 from kompas.areas import load
 from kompas.observations.export import export_observations, selection
-from kompas.observations.models import Measure
+from kompas.observations.models import Measure, Observation
 from tests.observations.test_write import _write
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +95,9 @@ def test_the_sources_own_total_wins_over_the_sum(org_a: Organisation, data: None
 def test_selection_keeps_other_organisations_measures_out(
     org_a: Organisation, org_b: Organisation, data: None
 ) -> None:
-    Measure.objects.filter(code="woninginbraken").update(organisation=org_b)
+    with scopes_disabled():  # Enschede's own measure: its values are Enschede's too
+        Measure.objects.filter(code="woninginbraken").update(organisation=org_b)
+        Observation.objects.filter(measure__code="woninginbraken").update(organisation=org_b)
     assert {row[0] for row in export_observations(selection(organisation_id=org_a.pk)).rows} == {
         "veiligheidsgevoel"
     }

@@ -89,6 +89,13 @@ ROWS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def unscoped() -> object:
+    """Read every stored row, whoever's it is: these tests are about the writer, not the scope."""
+    with scopes_disabled():
+        yield
+
+
 @pytest.fixture
 def areas() -> None:
     load.create_areas({"BU01640100": 2014}, names={})

@@ -11,21 +11,37 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
+from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation
+from kompas.areas.load import create_areas
 from kompas.areas.models import Area
 from kompas.observations.models import Event, Measure, Observation, ObservationChange
 from kompas.sources.codelists import DATA
 from kompas.sources.load import import_file
 from kompas.sources.models import ImportRun
+from kompas.sources.ownership import OPEN_DATA_FORMATS
 
 
-def run_import(organisation: Organisation, source: Path | str, format_name: str, **kwargs: Any) -> ImportRun:
-    """Import a bundled file (path relative to the data folder) or any path for ``organisation``."""
+def run_import(
+    organisation: Organisation, source: Path | str, format_name: str, *, own: bool = False, **kwargs: Any
+) -> ImportRun:
+    """Import a bundled file (path relative to the data folder) or any path for ``organisation``.
+
+    Open data formats are imported by the operator as shared data (ADR 0011), unless ``own``
+    asks for the organisation's own figures.
+    """
     path = DATA / source if isinstance(source, str) else source
-    with scope(organisation=organisation.pk):
-        return import_file(path, format=format_name, organisation=organisation, actor=None, **kwargs)
+    importer = organisation if own or format_name not in OPEN_DATA_FORMATS else None
+    with scope(organisation=importer.pk if importer else None):
+        return import_file(path, format=format_name, organisation=importer, actor=None, **kwargs)
+
+
+def operator_areas(codes: dict[str, int]) -> list[str]:
+    """Create areas from their CBS codes as the operator does (code → first year); return them."""
+    with scopes_disabled(), transaction.atomic():
+        return create_areas(codes, names={})
 
 
 def stored() -> tuple[int, ...]:

@@ -45,7 +45,7 @@ def test_success_then_the_same_file_again(org_a: Organisation, tmp_path: Path) -
     assert code == 0
     assert "Geladen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
     assert "gebieden aangemaakt uit hun CBS-code" in out
-    code, out, _err = _call(str(path), "--format", "politie-buurt-maand", "--organisation", "hengelo")
+    code, out, _err = _call(str(path), "--format", "politie-buurt-maand")
     assert code == 0 and "Niets gewijzigd: alle 2 waarden stonden er al precies zo in." in out
 
 
@@ -70,8 +70,10 @@ def test_json_prints_the_run_with_its_id(org_a: Organisation, tmp_path: Path) ->
     document = json.loads(out)
     assert code == 0
     assert (document["status"], document["loaded"]) == ("proef", 2)
-    with scope(organisation=org_a.pk):
+    with scope(organisation=None):  # open data without --organisation: the operator's run (ADR 0011)
         assert ImportRun.objects.get(pk=document["id"]).status == "proef"
+    with scope(organisation=org_a.pk):
+        assert not ImportRun.objects.filter(pk=document["id"]).exists()
 
 
 @pytest.mark.django_db
@@ -108,7 +110,7 @@ def test_organisation_is_required_when_there_are_several(
 ) -> None:
     path = tmp_path / "panel.csv"
     path.write_text(GOOD, encoding="utf-8")
-    code, _out, err = _call(str(path), "--format", "politie-buurt-maand")
+    code, _out, err = _call(str(path), "--format", "meldingen")
     assert code == 1 and "Geef --organisation; bekend zijn: enschede, hengelo" in err
 
 

@@ -18,7 +18,8 @@ from kompas.sources.models import ImportRun, ImportStatus
 from tests.sources.factories import make_import_run
 
 pytestmark = pytest.mark.django_db
-GOOD = b"jaar,maand,wijk_code,buurt_code,delict_code,aantal\n2011,1,WK048402,BU04840201,104,3\n"
+# A buurt of Hengelo, the analist's own gemeente: an organisation's upload creates areas only there.
+GOOD = b"jaar,maand,wijk_code,buurt_code,delict_code,aantal\n2011,1,WK016401,BU01640100,104,3\n"
 BAD = b"jaar,maand,wijk_code,buurt_code,delict_code,aantal\n2011,1,WK048402,BU04840201,104,-3\n"
 
 

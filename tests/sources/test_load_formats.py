@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 from django_scopes import scope
 
-from kompas.accounts.models import Organisation
+from kompas.accounts.models import Organisation, OrganisationKind
+from kompas.accounts.organisations import create_organisation
 from kompas.areas.models import Area
 from kompas.observations.models import Event, Observation
 from kompas.sources.codelists import DATA
+from kompas.sources.load import create_file_areas
 from kompas.sources.models import ImportStatus
-from tests.sources.importing import export_total, raw_rows, run_import
+from tests.sources.importing import export_total, operator_areas, raw_rows, run_import
 from tests.sources.test_mapping import unseen as unseen  # the fixture, shared
 
 pytestmark = pytest.mark.django_db
@@ -99,12 +101,13 @@ def test_politie_statline_gemeenten_against_the_tidy_list(org_a: Organisation) -
         for row in raw_rows(POLITIE_GM + "gemeente_totaal_misdrijven_2022_2024.csv")
         if row["gemeente_code"] or row["regio"] == "Nederland"
     }
-    stored = {
-        (code, start.year): value
-        for code, start, value in Observation.objects.filter(measure__code="misdrijven_totaal").values_list(
-            "area__code", "period_start", "value"
-        )
-    }
+    with scope(organisation=org_a.pk):  # what Hengelo sees: the shared values of every gemeente
+        stored = {
+            (code, start.year): value
+            for code, start, value in Observation.objects.filter(
+                measure__code="misdrijven_totaal"
+            ).values_list("area__code", "period_start", "value")
+        }
     assert stored == reference
     assert sum(export_total(run)[1] for run in runs) == sum(reference.values())
     _again_unchanged(org_a, POLITIE_GM + "Misdrijven_2024.csv", "politie-statline")
@@ -137,8 +140,12 @@ def test_misdaad_in_kaart(org_a: Organisation) -> None:
     raw = raw_rows(relative)
     run = run_import(org_a, relative, "misdaad-in-kaart", create_areas=True)
     assert run.status == ImportStatus.LOADED
-    with scope(organisation=org_a.pk):
-        assert Event.objects.count() == len(raw) == 64_185  # identical rows are separate burglaries
+    # Open data is the operator's: the counts are shared, the events belong to no organisation.
+    assert (
+        run.warnings[0]["message"]
+        == "64185 gebeurtenissen niet bewaard: gebeurtenissen horen bij een organisatie."
+    )
+    assert len(raw) == 64_185
     assert export_total(run)[1] == len(raw)  # the daily counts per postcode add up to the rows
     assert export_total(run, "--period", "year")[1] == len(raw)
     _again_unchanged(org_a, relative, "misdaad-in-kaart")
@@ -149,23 +156,29 @@ def test_veiligheidsmonitor_values_and_margins(org_a: Organisation) -> None:
     raw = raw_rows(relative)
     run = run_import(org_a, relative, "veiligheidsmonitor", create_areas=True)
     assert (run.status, run.rows_loaded) == (ImportStatus.LOADED, len(raw))
-    stored = sorted(Observation.objects.values_list("value", "margin"))
+    with scope(organisation=org_a.pk):
+        stored = sorted(Observation.objects.values_list("value", "margin"))
     assert stored == sorted((float(row["waarde"]), float(row["marge"])) for row in raw)
     assert export_total(run)[1] == pytest.approx(sum(float(row["waarde"]) for row in raw))
     assert export_total(run, "--level", "land") == (0, 0)  # survey values are never summed
     _again_unchanged(org_a, relative, "veiligheidsmonitor")
 
 
-def test_meldingen_assen(org_a: Organisation) -> None:
+def test_meldingen_assen(db: None) -> None:
+    # Assen imports its own meldingen and may create the missing areas: they lie in its gemeente.
+    assen = create_organisation(
+        actor=None, code="assen", name="Gemeente Assen", kind=OrganisationKind.GEMEENTE, cbs_code="GM0106"
+    )
     relative = "assen-meldingen-openbare-ruimte-2026/meldingen_assen.csv"
     raw = raw_rows(relative)
-    run = run_import(org_a, relative, "meldingen", create_areas=True)
-    assert run.status == ImportStatus.LOADED
-    with scope(organisation=org_a.pk):
+    create_file_areas(DATA / relative, format="meldingen")  # the wijken of its neighbours: the operator's
+    run = run_import(assen, relative, "meldingen", create_areas=True)
+    assert run.status == ImportStatus.LOADED, run.errors
+    with scope(organisation=assen.pk):
         assert Event.objects.count() == len(raw) == 3024
     counts = [row for row in _export_rows(run) if not row["measure_code"].endswith("_afhandeltijd")]
     assert sum(float(row["value"]) for row in counts) == len(raw)  # every melding counted once
-    _again_unchanged(org_a, relative, "meldingen")
+    _again_unchanged(assen, relative, "meldingen")
 
 
 def test_incidenten_vancouver(org_a: Organisation) -> None:
@@ -184,12 +197,15 @@ def test_mapping_imports_an_unseen_shape(
     org_a: Organisation, unseen: tuple[Path, Path, list[dict[str, str]]]
 ) -> None:
     target, toml, raw = unseen
-    run = run_import(org_a, target, "mapping", mapping=toml, create_areas=True)
+    # The Den Haag buurten lie outside Hengelo: the operator has loaded them (ADR 0011).
+    operator_areas({row["buurt_code"]: 2011 for row in raw})
+    run = run_import(org_a, target, "mapping", mapping=toml)
     assert (run.status, run.rows_read, run.rows_loaded) == (ImportStatus.LOADED, 245_520, 245_520), run.errors
     assert export_total(run) == (245_520, sum(int(row["aantal"]) for row in raw))
-    burglaries = Observation.objects.filter(measure__code="woninginbraken")
-    assert burglaries.count() == sum(1 for row in raw if row["delict_code"] == "104")
-    assert burglaries.first().measure.organisation == org_a  # type: ignore[union-attr]  # own data, not open data
+    with scope(organisation=org_a.pk):
+        burglaries = Observation.objects.filter(measure__code="woninginbraken")
+        assert burglaries.count() == sum(1 for row in raw if row["delict_code"] == "104")
+        assert burglaries.first().measure.organisation == org_a  # type: ignore[union-attr]  # own data, not open data
     # Reading this file takes ten seconds; re-importing a mapped file is in test_load_versioning.
 
 

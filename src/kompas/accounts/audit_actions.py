@@ -68,6 +68,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "policy.scenario.created": _("Scenario aangemaakt"),
     "policy.scenario.changed": _("Scenario gewijzigd"),
     "policy.scenario.deleted": _("Scenario verwijderd"),
+    "observations.own_figure.recorded": _("Eigen cijfer ingevoerd (met bron)"),
+    "observations.own_figure.corrected": _("Eigen cijfer gecorrigeerd (oude waarde bewaard)"),
     "sources.import.loaded": _("Bestand geïmporteerd (gegevens opgeslagen of al gelijk)"),
     "sources.import.tested": _("Proefimport uitgevoerd (niets opgeslagen)"),
     "sources.import.rejected": _("Import afgewezen wegens fouten in het bestand"),

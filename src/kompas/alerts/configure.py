@@ -4,12 +4,16 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.alerts.models import AlertSetting
+from kompas.observations.queries import visible_measure
 
+UNKNOWN_MEASURE = _("Onbekende maatstaf: kies een maatstaf uit open data of van de eigen organisatie.")
 SETTING_FIELDS = ("method", "alpha", "min_count", "false_discovery_control", "active")
 
 
@@ -26,7 +30,13 @@ def save_setting(
     version: int | None,
     **values: object,
 ) -> AlertSetting:
-    """Create the setting for ``measure_code`` or change it; ``version`` guards concurrent edits."""
+    """Create the setting for ``measure_code`` or change it; ``version`` guards concurrent edits.
+
+    The measure must be one the organisation sees (open data or its own): a setting on another
+    organisation's measure is refused as unknown (ADR 0011).
+    """
+    if not visible_measure(measure_code, organisation.pk):
+        raise ValidationError({"measure_code": UNKNOWN_MEASURE})
     setting = AlertSetting.objects.select_for_update().filter(measure_code=measure_code).first()
     if setting is None:
         setting = AlertSetting(organisation=organisation, measure_code=measure_code, **values)

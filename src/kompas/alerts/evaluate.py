@@ -6,9 +6,11 @@ Runs after each import (a task) and nightly (``kompas alerts run``). Only the mo
 periods are judged (:data:`RECENT_PERIODS`): an alert is news about now, and the full history is
 what the backtest is for. Re-running finds the same alerts and keeps their triage state.
 
-Which series: an organisation with a CBS gemeente code watches its gemeente and the wijken
-and buurten in it; an organisation without one (a region, the police) watches every area with
-data for the measure.
+Which series: only of a measure the organisation sees (open data or its own), with the values
+it sees (the shared ones, its own figures instead where it has them; ADR 0011). An
+organisation with a CBS gemeente code watches its gemeente and the wijken and buurten in it;
+an organisation without one (a region, the police) watches every area with shared data for
+the measure, never another organisation's own measures or figures.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from kompas.alerts.fdr import surviving_alarms
 from kompas.alerts.models import Alert, AlertSetting, Method
 from kompas.alerts.series import FREQUENCIES, Detection, Panel
 from kompas.alerts.series_frames import panel_from_frame, restrict_to_gemeente, series_by_level
-from kompas.observations.queries import count_series
+from kompas.observations.queries import COUNT_SERIES_COLUMNS, count_series, visible_measure
 
 RECENT_PERIODS = {"month": 3, "week": 4}
 # How much of the series an alert keeps for its explanation chart.
@@ -87,7 +89,10 @@ def evaluate_organisation(organisation: Organisation) -> EvaluationSummary:
 
 def series_frame(organisation: Organisation, measure_code: str, period_length: str) -> pd.DataFrame:
     """Return the stored values of a measure that ``organisation`` watches (see module docstring)."""
-    frame = count_series(measure_code, period_length)
+    if not visible_measure(measure_code, organisation.pk):
+        return pd.DataFrame(columns=COUNT_SERIES_COLUMNS)
+    with scope(organisation=organisation.pk):
+        frame = count_series(measure_code, period_length)
     if organisation.cbs_code and not frame.empty:
         frame = restrict_to_gemeente(frame, organisation.cbs_code)
     return frame

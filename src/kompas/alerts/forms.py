@@ -8,7 +8,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kompas.accounts.models import User
+from kompas.alerts.configure import UNKNOWN_MEASURE
 from kompas.alerts.models import AlertSetting, AlertState, Method
+from kompas.observations.queries import visible_measure
+
+
+class _VisibleMeasure:
+    """Refuse a measure code the organisation cannot see (unknown, or another organisation's)."""
+
+    organisation_id: int
+
+    def clean_measure_code(self) -> str:
+        """Return the code when the organisation may watch that measure."""
+        code: str = self.cleaned_data["measure_code"]  # type: ignore[attr-defined]
+        if not visible_measure(code, self.organisation_id):
+            raise forms.ValidationError(UNKNOWN_MEASURE, code="unknown_measure")
+        return code
 
 
 class AlertFilterForm(forms.Form):
@@ -41,8 +56,8 @@ class TriageForm(forms.Form):
         field.queryset = User.objects.filter(organisation_id=organisation_id, is_active=True)  # type: ignore[attr-defined]
 
 
-class SettingForm(forms.ModelForm[AlertSetting]):
-    """The watch settings of one measure."""
+class SettingForm(_VisibleMeasure, forms.ModelForm[AlertSetting]):
+    """The watch settings of one measure the organisation sees."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     measure_code = forms.CharField(label=_("Maatstaf (code)"), max_length=80)
@@ -52,11 +67,19 @@ class SettingForm(forms.ModelForm[AlertSetting]):
         model = AlertSetting
         fields = ["measure_code", "method", "alpha", "min_count", "false_discovery_control", "active"]
 
+    def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.organisation_id = organisation_id
 
-class RuleCostForm(forms.Form):
-    """The settings whose backtest is asked for."""
+
+class RuleCostForm(_VisibleMeasure, forms.Form):
+    """The settings whose backtest is asked for, on a measure the organisation sees."""
 
     measure_code = forms.CharField(label=_("Maatstaf (code)"), max_length=80)
     method = forms.ChoiceField(label=_("Methode"), choices=Method.choices)
     alpha = forms.FloatField(label=_("Alfa"), min_value=0.000001, max_value=0.5)
     min_count = forms.IntegerField(label=_("Minimumaantal"), min_value=0)
+
+    def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.organisation_id = organisation_id

@@ -107,7 +107,10 @@ def setting_edit(request: HttpRequest, measure_code: str | None = None) -> HttpR
     if measure_code and setting is None:
         raise Http404
     form = SettingForm(
-        request.POST or None, instance=setting, initial={"version": getattr(setting, "version", None)}
+        request.POST or None,
+        instance=setting,
+        initial={"version": getattr(setting, "version", None)},
+        organisation_id=_actor(request).organisation_id,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -137,7 +140,7 @@ def setting_edit(request: HttpRequest, measure_code: str | None = None) -> HttpR
 @requires(Permission.CONFIGURE_ALERTS)
 def setting_cost(request: HttpRequest) -> HttpResponse:
     """Show what the settings in the query string cost: backtest on the organisation's history."""
-    form = RuleCostForm(request.GET)
+    form = RuleCostForm(request.GET, organisation_id=_actor(request).organisation_id)
     cost = None
     if form.is_valid():
         cost = rule_cost(_actor(request).organisation, **form.cleaned_data)

@@ -72,13 +72,18 @@ def level_of(code: str) -> str | None:
 
 
 def save_areas(
-    records: Sequence[AreaInput], *, create_parents: bool = False, names: Mapping[str, str] | None = None
+    records: Sequence[AreaInput],
+    *,
+    create_parents: bool = False,
+    names: Mapping[str, str] | None = None,
+    update: bool = True,
 ) -> AreaLoadResult:
     """Save ``records`` as area versions with their boundaries in WGS84, RD New and simplified.
 
     A parent that is not stored is created from its code when ``create_parents`` is set (named
     from ``names`` or by its code); otherwise it is listed in ``missing_parents`` and the area
-    is linked to it as soon as it is loaded.
+    is linked to it as soon as it is loaded. Without ``update`` stored versions keep their name
+    and boundary: only the operator's open data changes an area others see (ADR 0011).
     """
     result = AreaLoadResult()
     own = {record.code for record in records}
@@ -98,6 +103,7 @@ def save_areas(
     boundaries = {(r.code, r.valid_from): shape for r, shape in zip(with_geometry, shapes, strict=True)}
     for group in _by_level(records, lambda record: str(record.level)):
         new, changed = _versions(group, existing, boundaries, parents, version_index(wanted))
+        changed = changed if update else []
         Area.objects.bulk_create(new, batch_size=BATCH)
         Area.objects.bulk_update(changed, [*UPDATED_FIELDS, "parent"], batch_size=BATCH)
         result.created += len(new)

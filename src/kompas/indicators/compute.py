@@ -17,6 +17,7 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -115,6 +116,28 @@ def compute(
     return ComputeReport(run.pk, tuple(reports), targets, seconds, problems)
 
 
+def recompute_own(
+    *, organisation: Organisation, measure_code: str, actor: User | None = None
+) -> ComputeReport | None:
+    """Recompute in full the organisation's own indicators that read ``measure_code``.
+
+    An own figure entered by hand has no import run for the incremental plan to find, and
+    only the organisation's own indicators read own figures (ADR 0011). None when no own
+    indicator reads the measure.
+    """
+    with scopes_disabled():
+        own = definitions().filter(indicator__organisation=organisation)
+        codes = [
+            entry.indicator.code
+            for entry in own
+            if (definition := definition_of(entry)).formula is not Formula.COMPOSITE
+            and measure_code in incremental.measures_of(definition).all
+        ]
+    if not codes:
+        return None
+    return compute(actor=actor, organisation=organisation, codes=codes, full=True)
+
+
 def _entries(organisation: Organisation | None, codes: Sequence[str]) -> list[tuple[Indicator, Definition]]:
     """The definitions to compute, composites after the indicators they combine."""
     stored = definitions()
@@ -160,7 +183,8 @@ def _one(
         IndicatorState.objects.filter(indicator=indicator).update(last_import_run=work.last_run)
         return IndicatorReport(definition.code, work.mode.value)
     context = replace(context, areas=context.areas.visible_to(indicator.organisation_id))
-    observations = _observations(measures, work, counted=definition.formula in area_trends.WITH_TREND)
+    counted = definition.formula in area_trends.WITH_TREND
+    observations = _observations(measures, work, indicator.organisation_id, counted=counted)
     bits = run_bits(observations)
     inputs = engine.Inputs(observations, context.areas, bits)
     values = engine.evaluate(definition, inputs, context.granularities, work.starts, context.minimums)
@@ -185,15 +209,18 @@ def _ownership_problem(indicator: Indicator, measures: Measures) -> str:
     return ""
 
 
-def _observations(measures: Measures, work: Plan, *, counted: bool) -> pd.DataFrame:
+def _observations(measures: Measures, work: Plan, owner: int | None, *, counted: bool) -> pd.DataFrame:
     """The flow observations in the plan's window and every stock observation; margins and
-    sample sizes only when the formula may be a survey percentage (not ``counted``)."""
+    sample sizes only when the formula may be a survey percentage (not ``counted``).
+
+    A shared indicator reads the shared values only; an organisation's own indicator also its
+    own figures, which replace the shared value of the same area and period (ADR 0011)."""
     since, until = work.window if work.window else (None, None)
-    margins = not counted
-    flows = observation_queries.observation_frame(measures.flows, since=since, until=until, margins=margins)
+    frame = partial(observation_queries.observation_frame, organisation_id=owner)
+    flows = frame(measures.flows, since=since, until=until, margins=not counted)
     if not measures.stocks:
         return flows
-    stocks = observation_queries.observation_frame(measures.stocks, period_lengths=("year",), margins=False)
+    stocks = frame(measures.stocks, period_lengths=("year",), margins=False)
     return pd.concat([flows, stocks], ignore_index=True)
 
 

@@ -14,16 +14,15 @@ belong to it.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
-from django_scopes.manager import DisabledQuerySet
-from django_scopes.state import get_scope
 
 from kompas.accounts.models import Organisation
+from kompas.accounts.scoping import OwnOrSharedManager
 from kompas.areas.models import AreaLevel
 
 
@@ -41,30 +40,6 @@ class IndicatorDirection(models.TextChoices):
     LOWER_IS_BETTER = "lower_is_better", _("Lager is beter")
     HIGHER_IS_BETTER = "higher_is_better", _("Hoger is beter")
     NONE = "none", _("Geen richting")
-
-
-class OwnOrSharedManager(models.Manager[Any]):
-    """Scoped like django-scopes' ScopedManager, but also returning shared rows.
-
-    ``path`` leads from the model to its organisation (``organisation``, or
-    ``indicator__organisation``); a row whose organisation there is empty is shared. Without an
-    active scope a query fails loudly, as every tenant query in Kompas does.
-    """
-
-    def __init__(self, path: str = "organisation") -> None:
-        super().__init__()
-        self.path = path
-
-    def get_queryset(self) -> models.QuerySet[Any]:
-        """Return the active organisation's rows plus the shared ones."""
-        current: dict[str, Any] = get_scope()
-        if not current.get("_enabled", True):
-            return super().get_queryset()
-        if "organisation" not in current:
-            return DisabledQuerySet(self.model, using=self._db, missing_scopes={"organisation"})  # type: ignore[no-any-return]
-        organisation = current["organisation"]
-        own = Q(**{self.path: organisation}) | Q(**{f"{self.path}__isnull": True})
-        return super().get_queryset().filter(own)
 
 
 class Indicator(models.Model):

@@ -24,6 +24,8 @@ from kompas.policy.queries import TargetFigures
 
 AREA_CODE = re.compile(r"^(GM|WK|BU)\d{4,8}$")
 JUDGED_LENGTHS = ("year", "rolling_12_months")
+# A plan writes the whole municipality as "heel Hengelo": the organisation's gemeente.
+WHOLE_MUNICIPALITY = "heel "
 RULES = {rule.value for rule in TargetRule}
 
 
@@ -46,15 +48,19 @@ class ProgressRow:
 
 
 def area_codes(targets: Iterable[TargetFigures]) -> dict[int, str]:
-    """Resolve each target's area to a CBS code (empty: the organisation's gemeente)."""
+    """Resolve each target's area to a CBS code (empty or "heel …": the organisation's gemeente)."""
     targets = list(targets)
     names = area_queries.codes_by_name(
-        t.area for t in targets if t.area.strip() and not AREA_CODE.match(t.area.strip())
+        t.area
+        for t in targets
+        if t.area.strip()
+        and not AREA_CODE.match(t.area.strip())
+        and not t.area.lower().startswith(WHOLE_MUNICIPALITY)
     )
     resolved = {}
     for target in targets:
         area = target.area.strip()
-        if not area:
+        if not area or area.lower().startswith(WHOLE_MUNICIPALITY):
             resolved[target.target_id] = target.organisation_cbs_code
         elif AREA_CODE.match(area):
             resolved[target.target_id] = area

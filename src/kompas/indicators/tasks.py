@@ -7,7 +7,8 @@ from __future__ import annotations
 from django_scopes import scopes_disabled
 from django_tasks import task
 
-from kompas.indicators.compute import compute
+from kompas.accounts.models import Organisation
+from kompas.indicators.compute import compute, recompute_own
 from kompas.indicators.queries import definitions
 
 
@@ -24,3 +25,12 @@ def recompute_indicators() -> dict[str, object]:
     if nothing:
         return {"indicators": [], "skipped": True}
     return compute(actor=None).as_dict()
+
+
+@task()
+def recompute_own_indicators(organisation_id: int, measure_code: str) -> dict[str, object]:
+    """Recompute the organisation's own indicators on ``measure_code`` (after an own figure)."""
+    report = recompute_own(
+        organisation=Organisation.objects.get(pk=organisation_id), measure_code=measure_code
+    )
+    return report.as_dict() if report is not None else {"indicators": [], "skipped": True}

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from django.db.models import Max, Min, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 
 from kompas.areas.queries import AreaNode, area_nodes
 from kompas.observations import bulk
-from kompas.observations.models import Measure, Observation
+from kompas.observations.models import Measure, Observation, visible_observations
 from kompas.observations.queries import COUNT_UNIT
 
 COLUMNS = (
@@ -87,17 +87,19 @@ def selection(
     organisation_id: int | None = None,
     all_organisations: bool = False,
 ) -> QuerySet[Observation]:
-    """Return the observations to export: open data and the organisation's own measures.
+    """Return the observations to export: what the organisation sees (ADR 0011), or open data only.
 
-    ``all_organisations`` (the command line without ``--organisation``) includes every
-    organisation's measures.
+    The organisation sees the shared values, its own measures and its own figures, which
+    replace the shared value of the same area and period. ``all_organisations`` (the command
+    line of the operator, without ``--organisation``) includes the values of every
+    organisation's own measures too, but not their own figures of open measures: those are no
+    one's but theirs to compare.
     """
-    rows = Observation.objects.all()
-    if not all_organisations:
-        own = Measure.objects.filter(organisation__isnull=True)
-        if organisation_id is not None:
-            own = own | Measure.objects.filter(organisation_id=organisation_id)
-        rows = rows.filter(measure__in=own)
+    if all_organisations:
+        seen = Q(organisation__isnull=True) | Q(measure__organisation__isnull=False)
+    else:
+        seen = visible_observations(organisation_id)
+    rows = Observation._base_manager.filter(seen)
     if import_run_id is not None:
         rows = rows.filter(import_run_id=import_run_id)
     if measure_code:
@@ -113,7 +115,7 @@ def export_observations(
     result = Export(sources=_sources(rows))
     if frame.empty:
         return result
-    measures = {m.pk: m for m in Measure.objects.filter(pk__in=frame["measure_id"].unique().tolist())}
+    measures = {m.pk: m for m in Measure._base_manager.filter(pk__in=frame["measure_id"].unique().tolist())}
     nodes = area_nodes(frame["area_id"].unique().tolist())
     frame["target_area"] = frame["area_id"].map(_targets(nodes, level))
     frame["target_length"] = period or frame["period_length"]

@@ -3,19 +3,26 @@
 """The fact base: measures, their values per area and period, their history, and raw events.
 
 A measure without organisation is open data every organisation sees (CBS, politie open data);
-a measure with one is that organisation's own. Values that are absent in the source are absent
-here: there is no row, never a zero.
+a measure with one is that organisation's own. An observation without organisation is a shared
+value of open data, written only by the operator of the installation; an observation with one
+belongs to that organisation: a value of its own measure, or its *own figure* for an open
+measure, which it sees instead of the shared value (ADR 0011). Values that are absent in the
+source are absent here: there is no row, never a zero.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from kompas.accounts.models import Organisation
+from kompas.accounts.scoping import OwnOrSharedManager
 
 
 class PeriodLength(models.TextChoices):
@@ -46,7 +53,7 @@ class Measure(models.Model):
         help_text=_("Leeg voor open data die iedere organisatie ziet."),
     )
 
-    objects: ClassVar[models.Manager[Measure]] = models.Manager()
+    objects: ClassVar[models.Manager[Measure]] = OwnOrSharedManager()
 
     class Meta:
         verbose_name = _("maatstaf")
@@ -57,8 +64,31 @@ class Measure(models.Model):
         return f"{self.name} ({self.code})"
 
 
+def visible_observations(organisation_id: int | None) -> Q:
+    """Return the condition for what ``organisation_id`` sees: its own values and the shared ones
+    it has no own value for (None: the shared values only)."""
+    if organisation_id is None:
+        return Q(organisation__isnull=True)
+    own = Observation._base_manager.filter(
+        organisation_id=organisation_id,
+        measure=OuterRef("measure"),
+        area=OuterRef("area"),
+        period_start=OuterRef("period_start"),
+        period_length=OuterRef("period_length"),
+    )
+    return Q(organisation_id=organisation_id) | (Q(organisation__isnull=True) & ~Exists(own))
+
+
+class ObservationManager(OwnOrSharedManager):
+    """The shared values and the active organisation's own; its own value wins where both exist."""
+
+    def visible(self, organisation: Any) -> Q:
+        """Return the condition for the organisation's rows and the shared rows it has no own for."""
+        return visible_observations(organisation)
+
+
 class Observation(models.Model):
-    """The value of one measure for one area version and one period."""
+    """The value of one measure for one area version and one period, shared or an organisation's."""
 
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="observations")
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="observations")
@@ -70,15 +100,31 @@ class Observation(models.Model):
     import_run = models.ForeignKey(
         "sources.ImportRun", on_delete=models.PROTECT, null=True, blank=True, related_name="observations"
     )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+        help_text=_("Leeg voor gedeelde open data; anders een waarde van deze organisatie zelf."),
+    )
 
-    objects: ClassVar[models.Manager[Observation]] = models.Manager()
+    objects: ClassVar[models.Manager[Observation]] = ObservationManager()
 
     class Meta:
         verbose_name = _("waarneming")
         verbose_name_plural = _("waarnemingen")
         constraints = [
             models.UniqueConstraint(
-                fields=["measure", "area", "period_start", "period_length"], name="observation_unique"
+                fields=["measure", "area", "period_start", "period_length"],
+                condition=Q(organisation__isnull=True),
+                name="observation_unique_shared",
+            ),
+            models.UniqueConstraint(
+                fields=["measure", "area", "period_start", "period_length", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="observation_unique_own",
             ),
         ]
         indexes = [models.Index(fields=["area", "period_start"], name="observation_area_period")]
@@ -88,14 +134,30 @@ class Observation(models.Model):
 
 
 class ObservationChange(models.Model):
-    """A value replaced by a corrected file: what it was, what it became, and which import did it."""
+    """A value replaced by a corrected file or by hand: what it was, what it became, and who did it.
+
+    A corrected file names its import run; a correction by hand (an own figure) names the user.
+    """
 
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="changes")
-    import_run = models.ForeignKey("sources.ImportRun", on_delete=models.PROTECT, related_name="changes")
+    import_run = models.ForeignKey(
+        "sources.ImportRun", on_delete=models.PROTECT, null=True, blank=True, related_name="changes"
+    )
     old_value = models.FloatField(_("oude waarde"))
     new_value = models.FloatField(_("nieuwe waarde"))
     old_margin = models.FloatField(_("oude marge"), null=True, blank=True)
     new_margin = models.FloatField(_("nieuwe marge"), null=True, blank=True)
+    old_sample_size = models.PositiveIntegerField(_("oude steekproefomvang"), null=True, blank=True)
+    new_sample_size = models.PositiveIntegerField(_("nieuwe steekproefomvang"), null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gewijzigd door"),
+    )
+    changed_at = models.DateTimeField(_("gewijzigd op"), null=True, blank=True)
 
     objects: ClassVar[models.Manager[ObservationChange]] = models.Manager()
 
@@ -105,6 +167,32 @@ class ObservationChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_value} → {self.new_value}"
+
+
+class FigureSource(models.Model):
+    """Where an own figure entered by hand comes from: the report it was taken from, and who entered it."""
+
+    observation = models.OneToOneField(Observation, on_delete=models.CASCADE, related_name="figure_source")
+    source_text = models.CharField(_("bron"), max_length=300)
+    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevoerd door"),
+    )
+    recorded_at = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
+
+    objects: ClassVar[models.Manager[FigureSource]] = models.Manager()
+
+    class Meta:
+        verbose_name = _("bron van een eigen cijfer")
+        verbose_name_plural = _("bronnen van eigen cijfers")
+
+    def __str__(self) -> str:
+        return self.source_text
 
 
 class Event(models.Model):

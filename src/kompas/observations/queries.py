@@ -30,7 +30,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 
-from kompas.observations.models import Measure, Observation, ObservationChange
+from kompas.observations.models import Measure, Observation, ObservationChange, visible_observations
 
 COUNT_SERIES_COLUMNS = ["area_code", "area_level", "parent_code", "grandparent_code", "period_start", "value"]
 
@@ -75,6 +75,15 @@ def measure_owners(codes: Iterable[str]) -> dict[str, int | None]:
     return dict(Measure.objects.filter(code__in=list(codes)).values_list("code", "organisation_id"))
 
 
+def visible_measure(code: str, organisation_id: int | None) -> bool:
+    """Return whether the measure ``code`` exists for ``organisation_id``: open data or its own.
+
+    Another organisation's measure does not exist for it (ADR 0003, 0011).
+    """
+    mine = Q(organisation__isnull=True) | Q(organisation_id=organisation_id)
+    return Measure._base_manager.filter(mine, code=code).exists()
+
+
 def measure_labels(codes: Iterable[str]) -> dict[str, tuple[str, str, str]]:
     """Return measure code → (name, source, licence) for existing codes."""
     rows = Measure.objects.filter(code__in=list(codes)).values_list("code", "name", "source", "licence")
@@ -84,6 +93,7 @@ def measure_labels(codes: Iterable[str]) -> dict[str, tuple[str, str, str]]:
 def observation_frame(
     codes: Iterable[str],
     *,
+    organisation_id: int | None = None,
     period_lengths: Iterable[str] = ("month", "quarter", "year"),
     since: dt.date | None = None,
     until: dt.date | None = None,
@@ -91,15 +101,21 @@ def observation_frame(
 ) -> pd.DataFrame:
     """Return the observations of the measures ``codes`` as one frame (:data:`OBSERVATION_COLUMNS`).
 
+    The values are those ``organisation_id`` sees, its own preferred over the shared ones
+    (None: the shared values only), whatever scope is active: the indicator engine computes
+    shared and own indicators in one run (ADR 0011).
+
     ``period_start`` is a ``datetime64`` column and ``period_length`` a categorical one;
     ``since``/``until`` bound the start (inclusive). With ``margins=False`` margin and sample
     size are not read (left NaN), for counts. Rows are fetched in blocks straight from the
     database cursor, without model instances, because the indicator engine reads millions of
     them; the date is read as ISO text (one vectorised parse instead of a date object per row).
     """
-    measures = dict(Measure.objects.filter(code__in=list(codes)).values_list("pk", "code"))
+    measures = dict(Measure._base_manager.filter(code__in=list(codes)).values_list("pk", "code"))
     lengths = list(period_lengths)
-    rows = Observation.objects.filter(measure_id__in=list(measures))
+    rows = Observation._base_manager.filter(
+        visible_observations(organisation_id), measure_id__in=list(measures)
+    )
     if since is not None:
         rows = rows.filter(period_start__gte=since)
     if until is not None:

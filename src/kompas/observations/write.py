@@ -3,7 +3,10 @@
 """Writing one import's measures and values: insert new, replace changed (with history), keep equal.
 
 Every function here runs inside the import's transaction; none commits. A value is identified by
-measure × area version × period (start and length). A value already stored with the same
+measure × area version × period (start and length) × owner: the shared value of open data (owner
+``None``, written only by the operator) or an organisation's own (ADR 0011). Writing addresses
+the exact rows of one owner, so it reads through the base manager, not through what a reader of
+some organisation sees. A value already stored with the same
 number, margin and sample size is *unchanged* and keeps the import run that brought it; a
 different one is replaced and the old numbers are kept as an :class:`ObservationChange`.
 
@@ -61,13 +64,21 @@ class UpsertResult:
 
 
 def measures_owned_elsewhere(codes: Iterable[str], organisation_id: int | None) -> dict[str, int | None]:
-    """Return the stored measures among ``codes`` that belong to another owner, with that owner.
+    """Return the stored measures among ``codes`` that belong to another organisation, with it.
 
-    ``organisation_id`` ``None`` stands for open data; an organisation may not write values of
-    open data measures through its own files, nor of another organisation's measures.
+    ``organisation_id`` ``None`` stands for the operator writing open data, who may not write
+    values of any organisation's measure. An organisation may write its own measures and its
+    own figures for open data measures (they never replace the shared values), never values of
+    another organisation's measure.
     """
-    owners = Measure.objects.filter(code__in=list(codes)).values_list("code", "organisation_id")
-    return {code: owner for code, owner in owners if owner != organisation_id}
+    owners = Measure._base_manager.filter(code__in=list(codes)).values_list("code", "organisation_id")
+    return {code: owner for code, owner in owners if owner is not None and owner != organisation_id}
+
+
+def open_measures(codes: Iterable[str]) -> set[str]:
+    """Return the codes among ``codes`` of stored open data measures (no organisation)."""
+    rows = Measure._base_manager.filter(code__in=list(codes), organisation__isnull=True)
+    return set(rows.values_list("code", flat=True))
 
 
 def save_measures(
@@ -76,24 +87,26 @@ def save_measures(
     """Create or update the measures ``codes`` from ``records``; return their ids by code.
 
     A code without a record keeps its stored description, or is created with its code as name.
+    Only the owner changes a description: an organisation's file leaves an open data measure as
+    the operator described it.
     """
     described = {record.code: record for record in records}
     wanted = set(codes) | set(described)
-    stored = {measure.code: measure for measure in Measure.objects.filter(code__in=list(wanted))}
+    stored = {measure.code: measure for measure in Measure._base_manager.filter(code__in=list(wanted))}
     changed = []
     for code, record in described.items():
         measure = stored.get(code)
-        if measure is None:
+        if measure is None or measure.organisation_id != organisation_id:
             continue
         new = _described(record)
         if any(getattr(measure, name) != value for name, value in new.items()):
             for name, value in new.items():
                 setattr(measure, name, value)
             changed.append(measure)
-    Measure.objects.bulk_update(changed, list(MEASURE_FIELDS))
+    Measure._base_manager.bulk_update(changed, list(MEASURE_FIELDS))
     created = [_new_measure(code, described.get(code), organisation_id) for code in wanted - stored.keys()]
-    Measure.objects.bulk_create(created)
-    return dict(Measure.objects.filter(code__in=list(wanted)).values_list("code", "id"))
+    Measure._base_manager.bulk_create(created)
+    return dict(Measure._base_manager.filter(code__in=list(wanted)).values_list("code", "id"))
 
 
 def _described(record: MeasureInput) -> dict[str, str]:
@@ -138,9 +151,10 @@ def upsert_observations(
     measure_ids: Mapping[str, int],
     areas: AreaIndex,
     import_run_id: int,
+    organisation_id: int | None = None,
     progress: Progress | None = None,
 ) -> UpsertResult:
-    """Write the staged values of one import run and return what happened to them."""
+    """Write the staged values of one import run as ``organisation_id``'s (None: shared open data)."""
     if not len(stage):
         return UpsertResult(0, 0, 0)
     measure_lut = np.array([measure_ids[code] for code in stage.measure_codes], dtype=np.int64)
@@ -149,7 +163,8 @@ def upsert_observations(
     universe = np.unique(columns.area_id)
     keys = pack(columns.measure, np.searchsorted(universe, columns.area_id), columns.length, columns.day)
     stage.release()  # the values live on in ``columns``; a national file would otherwise be held twice
-    stored = _Stored.load((int(columns.day.min()), int(columns.day.max())), measure_lut, universe)
+    days = (int(columns.day.min()), int(columns.day.max()))
+    stored = _Stored.load(days, measure_lut, universe, organisation_id)
     position = stored.find(keys)
     found = position >= 0
     changed = np.zeros(len(keys), dtype=bool)
@@ -160,7 +175,8 @@ def upsert_observations(
     )
     if progress is not None:
         progress(int(found.sum()))
-    loaded = _insert_new(columns, keys, ~found, measure_lut, import_run_id, progress)
+    owner = _Owner(import_run_id, organisation_id)
+    loaded = _insert_new(columns, keys, ~found, measure_lut, owner, progress)
     _replace_changed(stored, position[changed], columns, changed, import_run_id)
     return UpsertResult(loaded, int(changed.sum()), int(found.sum() - changed.sum()))
 
@@ -215,9 +231,12 @@ class _Stored:
         self.value, self.margin, self.sample_size = columns[:, order]
 
     @classmethod
-    def load(cls, days: tuple[int, int], measure_lut: np.ndarray, universe: np.ndarray) -> _Stored:
+    def load(
+        cls, days: tuple[int, int], measure_lut: np.ndarray, universe: np.ndarray, organisation_id: int | None
+    ) -> _Stored:
         first, last = days
-        rows = Observation.objects.filter(
+        rows = Observation._base_manager.filter(
+            organisation_id=organisation_id,
             measure_id__in=measure_lut.tolist(),
             period_start__gte=np.datetime64(first, "D").item(),
             period_start__lte=np.datetime64(last, "D").item(),
@@ -276,12 +295,20 @@ def _stored_batch(
     return key[keep], np.array(ids, dtype=np.int64)[keep], columns[:, keep]
 
 
+@dataclass(frozen=True)
+class _Owner:
+    """The run that writes the rows and the organisation they belong to (None: shared)."""
+
+    import_run_id: int
+    organisation_id: int | None
+
+
 def _insert_new(
     columns: _Columns,
     keys: np.ndarray,
     new: np.ndarray,
     measure_lut: np.ndarray,
-    import_run_id: int,
+    owner: _Owner,
     progress: Progress | None,
 ) -> int:
     """Insert the new rows in key order: B-tree indexes fill far faster than in file order."""
@@ -289,13 +316,18 @@ def _insert_new(
     rows = rows[np.argsort(keys[rows], kind="stable")]
     for start in range(0, len(rows), INSERT_ROWS):
         selected = rows[start : start + INSERT_ROWS]
-        bulk.insert_table(Observation, _new_rows(columns, selected, measure_lut, import_run_id))
+        bulk.insert_table(Observation, _new_rows(columns, selected, measure_lut, owner))
         if progress is not None:
             progress(len(selected))
     return len(rows)
 
 
-def _new_rows(columns: _Columns, rows: np.ndarray, measure_lut: np.ndarray, import_run_id: int) -> pa.Table:
+def _new_rows(columns: _Columns, rows: np.ndarray, measure_lut: np.ndarray, owner: _Owner) -> pa.Table:
+    organisation = (
+        pa.nulls(len(rows), pa.int64())
+        if owner.organisation_id is None
+        else pa.array(np.full(len(rows), owner.organisation_id, dtype=np.int64))
+    )
     return pa.table(
         {
             "measure_id": pa.array(measure_lut[columns.measure[rows]]),
@@ -305,7 +337,8 @@ def _new_rows(columns: _Columns, rows: np.ndarray, measure_lut: np.ndarray, impo
             "value": pa.array(columns.value[rows]),
             "margin": _nullable(columns.margin[rows], pa.float64()),
             "sample_size": _nullable(columns.sample_size[rows], pa.int64()),
-            "import_run_id": pa.array(np.full(len(rows), import_run_id, dtype=np.int64)),
+            "import_run_id": pa.array(np.full(len(rows), owner.import_run_id, dtype=np.int64)),
+            "organisation_id": organisation,
         }
     )
 

@@ -2,10 +2,10 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """The demo's data: the bundled real files imported as a user would, and the Twente area groups.
 
-Open data (CBS, politie) is imported by Gemeente Hengelo; the Assen meldingen by a Gemeente Assen
-created for them, the Vancouver incidents (the bundled geocoded incident set) by the police
-organisation. A file whose checksum the organisation already imported is skipped, so a second
-run writes nothing at all.
+Open data (CBS, politie) is imported by the operator of the installation, as shared values
+(ADR 0011); the Assen meldingen by a Gemeente Assen created for them, the Vancouver incidents
+(the bundled geocoded incident set) by the police organisation. A file whose checksum the
+same importer already imported is skipped, so a second run writes nothing at all.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from kompas.accounts.queries import organisation_by_code
 from kompas.areas.groups import AreaGroupKind, save_group
 from kompas.sources import demo_haaglanden
 from kompas.sources.codelists import DATA
-from kompas.sources.load import import_file
+from kompas.sources.load import create_file_areas, import_file
 from kompas.sources.models import ImportRun, ImportStatus
 
 GEBIEDEN = "cbs-gebiedsindelingen-2014-2015/"
@@ -52,12 +52,16 @@ HENGELO_FOCUS = ["WK016405", "WK016401", "WK016402"]
 
 @dataclass(frozen=True)
 class DemoFile:
-    """A bundled file, its format and options, and which demo organisation imports it."""
+    """A bundled file, its format and options, and which demo organisation imports it (None: the
+    operator, for open data)."""
 
     path: str
     format: str
-    organisation: str = "hengelo"
+    organisation: str | None = None
     create_areas: bool = True
+    # Areas outside the organisation's gemeente that the file refers to: created by the operator
+    # first, as an organisation may create areas only inside its own gemeente (ADR 0011).
+    operator_areas: bool = False
     options: dict[str, object] = field(default_factory=dict)
 
 
@@ -87,7 +91,12 @@ DEMO_FILES = (
         "cbs-veiligheidsmonitor-provincie-2015-2017/veiligheidsmonitor_provincie_tidy.csv",
         "veiligheidsmonitor",
     ),
-    DemoFile("assen-meldingen-openbare-ruimte-2026/meldingen_assen.csv", "meldingen", organisation="assen"),
+    DemoFile(
+        "assen-meldingen-openbare-ruimte-2026/meldingen_assen.csv",
+        "meldingen",
+        organisation="assen",
+        operator_areas=True,
+    ),
     DemoFile(
         "vancouver-vpd-crime-2021-2022/vpd_crime_2021_2022.csv.gz",
         "incidenten",
@@ -106,7 +115,9 @@ class DemoImport:
     skipped: bool
 
 
-def _organisation(code: str) -> Organisation:
+def _organisation(code: str | None) -> Organisation | None:
+    if code is None:
+        return None
     found = organisation_by_code(code)
     if found is not None:
         return found
@@ -117,9 +128,9 @@ def _organisation(code: str) -> Organisation:
     )
 
 
-def _already_loaded(organisation: Organisation, path: Path) -> ImportRun | None:
+def _already_loaded(organisation: Organisation | None, path: Path) -> ImportRun | None:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    with scope(organisation=organisation.pk):
+    with scope(organisation=organisation.pk if organisation else None):
         return (
             ImportRun.objects.filter(sha256=digest, status__in=[ImportStatus.LOADED, ImportStatus.UNCHANGED])
             .order_by("-pk")
@@ -138,6 +149,8 @@ def load_demo_data(report: Callable[[DemoImport], None] | None = None) -> list[D
         path = DATA / demo.path
         previous = _already_loaded(organisation, path)
         if previous is None:
+            if demo.operator_areas:
+                create_file_areas(path, format=demo.format, options=demo.options)
             run = import_file(
                 path,
                 format=demo.format,

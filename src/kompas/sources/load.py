@@ -9,6 +9,10 @@ code. Only a file without errors is written: areas, measures, observations and e
 run's counts and its audit record together. Importing the same file again changes nothing and
 says so; a corrected file replaces exactly the values that differ and keeps the old ones as
 history (:mod:`kompas.observations.write`).
+
+Who may write what is decided before anything is written (:mod:`kompas.sources.ownership`,
+ADR 0011): without organisation the operator imports shared open data; an organisation's file
+writes only values that belong to it and never changes an area that exists.
 """
 
 from __future__ import annotations
@@ -29,10 +33,10 @@ from django_scopes import scope
 
 from kompas.accounts.models import Organisation, User
 from kompas.areas import load as areas_load
-from kompas.areas.queries import version_index
-from kompas.observations.events import add_events
+from kompas.areas.queries import AreaIndex, version_index
+from kompas.observations.events import EventResult, add_events
 from kompas.observations.write import save_measures, upsert_observations
-from kompas.sources import formats, intake, runs
+from kompas.sources import formats, intake, ownership, runs
 from kompas.sources.intake import Intake, Progress
 from kompas.sources.models import ImportRun
 from kompas.sources.names import area_name, area_names
@@ -40,25 +44,12 @@ from kompas.sources.runs import Counts
 
 logger = logging.getLogger(__name__)
 
-# Formats of public sources (CBS, politie): their measures are open data every organisation sees.
-# Meldingen, incidents and mapped files are the importing organisation's own.
-OPEN_DATA_FORMATS = frozenset(
-    {
-        "cbs-gebieden",
-        "cbs-bevolking",
-        "politie-statline",
-        "politie-buurt-maand",
-        "misdaad-in-kaart",
-        "veiligheidsmonitor",
-    }
-)
-
 
 def import_file(
     source: Path | str | bytes,
     *,
     format: str,
-    organisation: Organisation,
+    organisation: Organisation | None,
     actor: User | None,
     mapping: Path | str | None = None,
     options: Mapping[str, object] | None = None,
@@ -67,7 +58,7 @@ def import_file(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportRun:
-    """Import one file for ``organisation`` and return its :class:`ImportRun`.
+    """Import one file for ``organisation`` (None: the operator's open data) and return its run.
 
     ``source`` is a path or the file's bytes (then ``file_name`` names it, for its extension and
     the error report). ``mapping`` is the TOML description of the ``mapping`` format; other
@@ -81,7 +72,10 @@ def import_file(
     if mapping is not None:
         given["mapping"] = str(mapping)
     started = time.perf_counter()
-    with scope(organisation=organisation.pk), _local_file(source, file_name) as path:
+    with (
+        scope(organisation=organisation.pk if organisation else None),
+        _local_file(source, file_name) as path,
+    ):
         run = runs.start(
             organisation=organisation,
             actor=actor,
@@ -91,11 +85,29 @@ def import_file(
             sha256=_sha256(path),
         )
         try:
-            job = _Job(run, path, reader, given, create_areas, dry_run, progress, started, actor)
+            job = _Job(
+                run, organisation, path, reader, given, create_areas, dry_run, progress, started, actor
+            )
             return _import(job)
         except Exception as error:  # every failure must end in a recorded run, never a traceback
             logger.exception("Importrun %s mislukt", run.pk)
             return runs.fail(run, error, started=started, actor=actor)
+
+
+@transaction.atomic
+def create_file_areas(path: Path, *, format: str, options: Mapping[str, object] | None = None) -> list[str]:
+    """Create, as the operator, the areas ``path`` refers to that Kompas does not know yet.
+
+    An organisation's import creates areas only inside its own gemeente (ADR 0011); a file of
+    its own that refers to areas elsewhere (meldingen located in a neighbouring gemeente's wijk)
+    needs them created by the operator first, from their CBS code and the bundled names.
+    """
+    found = intake.read(path, formats.get(format), options=options)
+    unknown = set(intake.unknown_areas(found, version_index()))
+    if not unknown:
+        return []
+    names = {**area_names(), **{code: area_name(code) for code in unknown}}
+    return areas_load.create_areas(intake.first_years(found, unknown), names=names)
 
 
 def _sha256(path: Path) -> str:
@@ -122,6 +134,7 @@ class _Job:
     """One import in progress: the run, the file and how to treat it."""
 
     run: ImportRun
+    organisation: Organisation | None
     path: Path
     reader: formats.Format
     options: dict[str, object]
@@ -135,11 +148,17 @@ class _Job:
 def _import(job: _Job) -> ImportRun:
     found = intake.read(job.path, job.reader, options=job.options, progress=job.progress)
     warnings = [runs.error_dict(warning) for warning in found.warnings.kept]
-    owner = None if job.reader.name in OPEN_DATA_FORMATS else job.run.organisation_id
+    owner = job.run.organisation_id
     problems = found.errors.kept + intake.measure_errors(found, owner)
     unknown = intake.unknown_areas(found, version_index())
     if not job.create_areas:
         problems += intake.unknown_area_errors(found.file, unknown)
+    if job.organisation is None:
+        problems += ownership.operator_errors(found, job.reader.name)
+    else:
+        problems += ownership.organisation_errors(
+            found, job.organisation, unknown if job.create_areas else {}
+        )
     if problems:
         return runs.reject(
             job.run,
@@ -168,7 +187,9 @@ def _write(job: _Job, found: Intake, owner: int | None, unknown: set[str]) -> Co
     counts = Counts(rows_read=found.rows_read)
     names = {**area_names(), **{code: area_name(code) for code in unknown}} if found.areas or unknown else {}
     if found.areas:
-        saved = areas_load.save_areas(found.areas, create_parents=job.create_areas, names=names)
+        saved = areas_load.save_areas(
+            found.areas, create_parents=job.create_areas, names=names, update=job.organisation is None
+        )
         counts.areas_created += saved.created + len(saved.created_codes)
         counts.areas_changed += saved.updated
         counts.notes += _area_notes(saved)
@@ -183,16 +204,33 @@ def _write(job: _Job, found: Intake, owner: int | None, unknown: set[str]) -> Co
         measure_ids=measure_ids,
         areas=index,
         import_run_id=job.run.pk,
+        organisation_id=owner,
         progress=_Written(job.progress, len(found.stage)),
     )
-    events = add_events(
-        found.events, organisation_id=job.run.organisation_id, import_run_id=job.run.pk, areas=index
-    )
+    events = _events(job, found, index, counts)
     counts.loaded = values.loaded + events.loaded
     counts.changed = values.changed
     counts.unchanged = values.unchanged + events.unchanged
     counts.licence = ", ".join(sorted({m.licence for m in found.measures.values() if m.licence}))
     return counts
+
+
+def _events(job: _Job, found: Intake, index: AreaIndex, counts: Counts) -> EventResult:
+    """Store the file's events as the organisation's; the operator's open data keeps none.
+
+    Events are always an organisation's (ADR 0011): the operator's import of a file with events
+    (misdaad-in-kaart) stores their counts as shared values and says the events were not kept.
+    """
+    if job.run.organisation_id is None:
+        if found.events:
+            counts.notes.append(
+                _("%(count)s gebeurtenissen niet bewaard: gebeurtenissen horen bij een organisatie.")
+                % {"count": len(found.events)}
+            )
+        return EventResult(0, 0)
+    return add_events(
+        found.events, organisation_id=job.run.organisation_id, import_run_id=job.run.pk, areas=index
+    )
 
 
 class _Written:

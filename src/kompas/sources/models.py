@@ -30,10 +30,19 @@ class ImportRun(models.Model):
     """One import of one file: what it was, who offered it, and exactly what it did.
 
     ``errors`` holds the first 1.000 errors as dicts (file, line, column, value, expected,
-    message); ``error_count`` counts all of them. Counts are in data rows of the file.
+    message); ``error_count`` counts all of them. Counts are in data rows of the file. A run
+    without organisation is the operator's import of open data (ADR 0011): no organisation
+    lists it.
     """
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, verbose_name=_("organisatie"))
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("organisatie"),
+        help_text=_("Leeg voor open data die de beheerder van de installatie importeert."),
+    )
     format = models.CharField(_("formaat"), max_length=40)
     file_name = models.CharField(_("bestandsnaam"), max_length=255)
     file_size = models.PositiveBigIntegerField(_("grootte (bytes)"), default=0)

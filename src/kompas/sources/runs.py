@@ -60,14 +60,17 @@ class Counts:
 
 def start(
     *,
-    organisation: Organisation,
+    organisation: Organisation | None,
     actor: User | None,
     format_name: str,
     file_name: str,
     size: int,
     sha256: str,
 ) -> ImportRun:
-    """Record that a file is being imported (committed at once, so later outcomes can refer to it)."""
+    """Record that a file is being imported (committed at once, so later outcomes can refer to it).
+
+    ``organisation`` None is the operator importing open data (ADR 0011).
+    """
     return ImportRun.objects.create(
         organisation=organisation,
         format=format_name,

@@ -49,9 +49,15 @@ class _Measures:
         return known
 
 
+# The column naming the area: provinces in CBS's own tidy file, CBS codes (GM0164, WK016401)
+# in a municipality's own results.
+REGION_COLUMNS = ("provincie", "regio", "gebiedscode")
+
+
 def tidy_chunks(table: Table) -> Iterator[Chunk]:
-    """Yield observations of a tidy file (``indicator, eenheid, provincie, jaar, marge, waarde``)."""
-    region = "provincie" if table.has("provincie") else "regio"
+    """Yield observations of a tidy file (``indicator, eenheid, provincie|regio|gebiedscode, jaar,
+    marge, waarde``, optionally ``n``: the number of respondents)."""
+    region = next((column for column in REGION_COLUMNS if table.has(column)), "regio")
     missing = [column for column in (region, "jaar") if not table.has(column)]
     if missing:
         error = ParseError(
@@ -65,7 +71,8 @@ def tidy_chunks(table: Table) -> Iterator[Chunk]:
         yield Chunk(errors=(error,), error_count=1)
         return
     found = _Measures()
-    parse_row = partial(_tidy_row, table.source.numbers, region, table.has("marge"), found)
+    columns = _Columns(region, table.has("marge"), table.has("n"))
+    parse_row = partial(_tidy_row, table.source.numbers, columns, found)
     yield from stream_rows(
         table.rows(),
         parse_row,
@@ -75,24 +82,33 @@ def tidy_chunks(table: Table) -> Iterator[Chunk]:
     yield Chunk(measures=tuple(found.found.values()))
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """Which optional columns a tidy file has."""
+
+    region: str
+    margin: bool
+    sample_size: bool
+
+
 def _tidy_row(
-    numbers: NumberFormat, region: str, with_margin: bool, found: _Measures, row: Row
+    numbers: NumberFormat, columns: _Columns, found: _Measures, row: Row
 ) -> tuple[Sequence[ObservationRecord], Sequence[ParseError]]:
-    from kompas.sources.formats.veiligheidsmonitor import area
+    from kompas.sources.formats.veiligheidsmonitor import area, check_sample_size
 
     check = RowCheck(row)
     unit = row.text("eenheid")
     measure = found.get(check, "eenheid", row.text("indicator"), unit)
-    code = check.take(region, area)
+    code = check.take(columns.region, area)
     year = check.take("jaar", parse_year)
     value = check.take("waarde", lambda text: _value(text, numbers, unit))
-    margin = check.take("marge", lambda text: _margin(text, numbers)) if with_margin else None
+    margin = check.take("marge", lambda text: _margin(text, numbers)) if columns.margin else None
+    size = check.take("n", check_sample_size) if columns.sample_size else None
     if not check.ok or measure is None or code is None or year is None or value is None:
         return [], check.errors
+    start = date(year, 1, 1)
     return [
-        ObservationRecord(
-            measure.code, code, date(year, 1, 1), PeriodLength.YEAR, value, margin, line=row.line
-        )
+        ObservationRecord(measure.code, code, start, PeriodLength.YEAR, value, margin, size, row.line)
     ], []
 
 

@@ -2,7 +2,9 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Format ``veiligheidsmonitor``: survey indicators with their 95 % margin (CBS Veiligheidsmonitor).
 
-Two shapes: the tidy file (``indicator, eenheid, provincie, jaar, marge, waarde``) and the raw
+Two shapes: the tidy file (``indicator, eenheid, provincie, jaar, marge, waarde``; instead of
+``provincie`` a ``regio`` or ``gebiedscode`` column with CBS codes such as GM0164 or WK016401 for
+a municipality's own results, and optionally ``n``, the number of respondents) and the raw
 StatLine export (``Onderwerp, Perioden`` — which holds the unit —, then ``Waarde_<regio>_<jaar>``
 and ``Marges_<regio>_<jaar>`` columns with decimal commas). Each indicator becomes a measure
 ``vm_<indicator>``; regions are provinces (by name or PV code), ``Nederland`` or CBS codes.
@@ -89,3 +91,16 @@ def check_margin(value: float) -> float:
     if value < 0:
         raise Invalid(_("is negatief"), _("een marge van 0 of meer"))
     return value
+
+
+def check_sample_size(text: str) -> int | None:
+    """Return the number of respondents: a whole number of at least 1, or None when empty."""
+    if not text.strip():
+        return None
+    try:
+        count = int(text.strip().replace(".", ""))
+    except ValueError:
+        raise Invalid(_("is geen geheel getal"), _("een aantal respondenten zoals 850")) from None
+    if count < 1:
+        raise Invalid(_("is kleiner dan 1"), _("een aantal respondenten van 1 of meer"))
+    return count

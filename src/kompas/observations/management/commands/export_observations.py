@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandParser
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -80,7 +81,10 @@ class Command(TranslatedCommand):
                 self.stderr.write(_("Onbekende organisatie: %(code)s") % {"code": options["organisation"]})
                 raise SystemExit(1)
             organisation_id = organisation.pk
-        if options["measure"] and not Measure.objects.filter(code=options["measure"]).exists():
+        measures = Measure._base_manager.filter(code=options["measure"])
+        if organisation_id is not None:  # another organisation's measure is unknown here
+            measures = measures.filter(Q(organisation__isnull=True) | Q(organisation_id=organisation_id))
+        if options["measure"] and not measures.exists():
             self.stderr.write(_("Onbekende maatstaf: %(code)s") % {"code": options["measure"]})
             raise SystemExit(1)
         rows = selection(

@@ -20,6 +20,7 @@ from kompas.commandbase import TranslatedCommand
 from kompas.sources.formats import FORMATS
 from kompas.sources.load import import_file
 from kompas.sources.models import ImportStatus
+from kompas.sources.ownership import OPEN_DATA_FORMATS
 from kompas.sources.report import report_lines
 from kompas.sources.runs import summary
 
@@ -77,7 +78,13 @@ class Command(TranslatedCommand):
             "--mapping", type=Path, help=_("Importbeschrijving (TOML) voor --format mapping.")
         )
         parser.add_argument(
-            "--organisation", help=_("Code van de organisatie (niet nodig als er maar één is).")
+            "--organisation",
+            help=_(
+                "Code van de organisatie (bij een eigen formaat niet nodig als er maar één is). Zonder "
+                "deze optie importeert "
+                "de beheerder van de installatie open data als gedeelde cijfers; met deze optie worden "
+                "het eigen cijfers van de organisatie, alleen voor gebieden in de eigen gemeente."
+            ),
         )
         parser.add_argument(
             "--option",
@@ -105,7 +112,7 @@ class Command(TranslatedCommand):
             raise Stop(
                 self._fail(_("Importbeschrijving niet gevonden: %(path)s") % {"path": options["mapping"]})
             )
-        organisation = self._organisation(options["organisation"])
+        organisation = self._organisation(options["organisation"], options["format"])
         progress = TerminalProgress() if sys.stderr.isatty() and not options["json"] else None
         try:
             run = import_file(
@@ -122,7 +129,7 @@ class Command(TranslatedCommand):
         finally:
             if progress is not None:
                 progress.close()
-        with scope(organisation=organisation.pk):
+        with scope(organisation=organisation.pk if organisation else None):
             self._print(run, as_json=options["json"])
 
     def _print(self, run: Any, *, as_json: bool) -> None:
@@ -140,12 +147,19 @@ class Command(TranslatedCommand):
         self.stderr.write(message)
         return 1
 
-    def _organisation(self, code: str | None) -> Organisation:
+    def _organisation(self, code: str | None, format_name: str) -> Organisation | None:
+        """Return the organisation to import for; None for open data without --organisation.
+
+        Without --organisation the operator of the installation imports open data as shared
+        values (ADR 0011); other formats belong to an organisation.
+        """
         if code:
             found = Organisation.objects.filter(code=code).first()
             if found is None:
                 raise Stop(self._fail(_("Onbekende organisatie: %(code)s") % {"code": code}))
             return found
+        if format_name in OPEN_DATA_FORMATS:
+            return None
         organisations = list(Organisation.objects.order_by("code")[:2])
         if len(organisations) != 1:
             known = ", ".join(Organisation.objects.order_by("code").values_list("code", flat=True))
