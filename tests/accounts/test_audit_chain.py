@@ -22,7 +22,7 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 
 from kompas.accounts import audit
-from kompas.accounts.audit_chain import GENESIS_HASH, compute_hash
+from kompas.accounts.audit_chain import GENESIS_HASH, beyond_head, compute_hash
 from kompas.accounts.models import AuditChainHead, AuditImmutableError, AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
 from kompas.config import PROJECT_DIR
@@ -330,3 +330,21 @@ def test_a_missing_head_stops_writing_and_is_reported(trail: list[AuditRecord]) 
     code, output = _verify()
     assert code == 1
     assert f"De kop van de auditketen ontbreekt (laatste auditregel: volgnummer {len(trail)})" in output
+
+
+@pytest.mark.parametrize(
+    ("head_sequence", "broken"),
+    [
+        (7, False),  # written by Kompas during the walk: the head read afterwards has moved to it
+        (8, False),  # ... and beyond it
+        (6, True),  # past the head: inserted outside Kompas
+    ],
+)
+def test_records_written_during_the_walk_are_not_reported(head_sequence: int, broken: bool) -> None:
+    head = AuditChainHead(sequence=head_sequence, record_hash="a" * 64)
+    found = beyond_head([(41, 7)], head)
+    assert (found is not None) == broken
+    if found is not None:
+        assert found.message == (
+            "Auditregel id 41 (volgnummer 7) is ingevoegd: hij staat na de kop van de keten (volgnummer 6)."
+        )

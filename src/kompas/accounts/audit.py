@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Any
 
 from django.db import models, transaction
@@ -14,7 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kompas.accounts.audit_actions import AUDIT_ACTIONS
-from kompas.accounts.audit_chain import GENESIS_HASH, ChainReport, compute_hash, plain_json, walk
+from kompas.accounts.audit_chain import (
+    GENESIS_HASH,
+    ChainReport,
+    beyond_head,
+    compute_hash,
+    plain_json,
+    walk,
+)
 from kompas.accounts.models import AuditChainHead, AuditRecord, User
 
 _client_ip: ContextVar[str | None] = ContextVar("kompas_client_ip", default=None)
@@ -104,8 +112,19 @@ def verify_trail(anchors: dict[int, str] | None = None) -> ChainReport:
     ``anchors`` maps sequence numbers to hashes recorded outside the database earlier (see
     ``kompas audit verify --anchor``); a rewritten or shortened chain no longer matches them.
     """
-    records = AuditRecord.objects.order_by("sequence").iterator(chunk_size=2000)
-    return walk(records, AuditChainHead.objects.filter(pk=1).first(), anchors or {})
+    head = AuditChainHead.objects.filter(pk=1).first()
+    records = AuditRecord.objects.order_by("sequence")
+    if head is None:
+        return walk(records.iterator(chunk_size=2000), None, anchors or {})
+    # Records up to the head read first are complete: each committed together with its head move.
+    report = walk(records.filter(sequence__lte=head.sequence).iterator(chunk_size=2000), head, anchors or {})
+    if not report.intact:
+        return report
+    # Records beyond it were either written during the walk, and the head has moved on to
+    # them since, or inserted outside Kompas, past the head.
+    newer = list(records.filter(sequence__gt=head.sequence).values_list("id", "sequence"))
+    current = AuditChainHead.objects.filter(pk=1).first()
+    return replace(report, first_break=beyond_head(newer, current))
 
 
 def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:

@@ -179,11 +179,7 @@ def _check_position(record: Chained, state: _Walk, names: dict[str, Any]) -> Cha
         )
         return _break(record, "backdated", text, names)
     if state.head is not None and record.sequence > state.head.sequence:
-        text = _(
-            "Auditregel id %(id)s (volgnummer %(sequence)s) is ingevoegd: hij staat na de kop van de "
-            "keten (volgnummer %(head)s)."
-        )
-        return _break(record, "inserted", text, {**names, "head": state.head.sequence})
+        return _break(record, "inserted", _beyond_head_text(), {**names, "head": state.head.sequence})
     anchor = state.anchors.get(record.sequence)
     if anchor is not None and anchor != record.record_hash:
         text = _(
@@ -216,6 +212,27 @@ def _check_end(state: _Walk) -> ChainBreak | None:
         text = _("De kop van de auditketen past niet bij de laatste auditregel (volgnummer %(sequence)s).")
         return ChainBreak(None, state.sequence, "head", text % names)
     return None
+
+
+def beyond_head(newer: Iterable[tuple[int, int]], head: Head | None) -> ChainBreak | None:
+    """Return the first of ``newer`` (id, sequence) that lies beyond the chain head, if any.
+
+    ``newer`` are records found after the walk; ``head`` is read after them, so a record that
+    Kompas wrote has its head at or beyond it, and one inserted outside Kompas does not.
+    """
+    head_sequence = head.sequence if head is not None else 0
+    for record_id, sequence in newer:
+        if sequence > head_sequence:
+            names = {"id": record_id, "sequence": sequence, "head": head_sequence}
+            return ChainBreak(record_id, sequence, "inserted", _beyond_head_text() % names)
+    return None
+
+
+def _beyond_head_text() -> str:
+    return _(
+        "Auditregel id %(id)s (volgnummer %(sequence)s) is ingevoegd: hij staat na de kop van de "
+        "keten (volgnummer %(head)s)."
+    )
 
 
 def _break(record: Chained, kind: str, text: str, names: Mapping[str, Any]) -> ChainBreak:
