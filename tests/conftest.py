@@ -111,7 +111,7 @@ def _audit_trail_flushable(request: pytest.FixtureRequest) -> Iterator[None]:
     """
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
+        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(request.fixturenames)
     )
     if not transactional:
         yield
