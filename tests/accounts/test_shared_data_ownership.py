@@ -36,6 +36,7 @@ from kompas.indicators.models import IndicatorValue
 from kompas.observations import queries
 from kompas.observations.export import export_observations, selection
 from kompas.observations.models import Observation
+from kompas.reports import figures
 from kompas.sources.codelists import DATA
 from kompas.sources.load import create_file_areas, import_file
 from kompas.sources.models import ImportRun, ImportStatus
@@ -53,6 +54,20 @@ code = "misdrijven"
 name = "Geregistreerde misdrijven"
 formula = "count"
 numerator = "misdrijven_totaal"
+kind = "effect"
+unit = "aantal"
+direction = "lower_is_better"
+"""
+
+
+FOREIGN_INDICATOR = """format = "kompas-indicatoren"
+version = 1
+
+[[indicator]]
+code = "{code}"
+name = "Meldingen afval"
+formula = "count"
+numerator = "meldingen_afval"
 kind = "effect"
 unit = "aantal"
 direction = "lower_is_better"
@@ -257,6 +272,22 @@ def test_no_observation_entry_point_gives_a_foreign_private_measure(
             "observations (scoped manager)": Observation.objects.count(),
         }
     assert reads == dict.fromkeys(reads, 0)
+    # Indicators: a shared one and the Platform's own on Assen's measure both stay empty.
+    with scopes_disabled():
+        load_definitions(
+            FOREIGN_INDICATOR.format(code="afval_gedeeld"), "test", actor=None, organisation=None
+        )
+    with scope(organisation=mine):
+        load_definitions(
+            FOREIGN_INDICATOR.format(code="afval_platform"), "test", actor=None, organisation=platform
+        )
+    report = compute(actor=None)
+    assert any(line.startswith("afval_gedeeld: ") for line in report.problems)
+    with scope(organisation=mine):
+        assert not IndicatorValue.objects.filter(indicator__code__startswith="afval_").exists()
+        # Reports and dashboard read the catalogue of measures the Platform sees.
+        assert measure not in {info.code for info in figures.measures(platform)}
+        assert figures.measure(platform, measure) is None
     err = io.StringIO()
     with pytest.raises(SystemExit):
         call_command(

@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -142,7 +143,7 @@ def test_own_veiligheidsmonitor_by_import(org_a: Organisation, plan: Plan, oov: 
 
 
 def test_own_figure_by_hand_with_history(
-    org_a: Organisation, plan: Plan, oov: User, django_capture_on_commit_callbacks: Callable[..., object]
+    org_a: Organisation, plan: Plan, oov: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     compute(actor=None)
     assert _t1_status(org_a) is None  # the provinces have values, Hengelo none
@@ -160,11 +161,11 @@ def test_own_figure_by_hand_with_history(
         "source_text": "Veiligheidsmonitor Hengelo 2017, tabel 3.2",
         "document_url": "https://www.hengelo.nl/veiligheidsmonitor-2017.pdf",
     }
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()
     _goal_at_risk_everywhere(org_a, plan, oov)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {**form, "value": "19,5", "margin": "1,8"})  # a corrected report
     assert _t1_status(org_a) == "op_koers"
     with scopes_disabled():

@@ -76,7 +76,7 @@ def visible_observations(organisation_id: int | None) -> Q:
         period_start=OuterRef("period_start"),
         period_length=OuterRef("period_length"),
     )
-    return Q(organisation_id=organisation_id) | (Q(organisation__isnull=True) & ~Exists(own))
+    return Q(organisation_id=organisation_id) | Q(Q(organisation__isnull=True), ~Exists(own))
 
 
 class ObservationManager(OwnOrSharedManager):

@@ -24,6 +24,7 @@ from typing import Protocol
 
 import numpy as np
 import pyarrow as pa
+from django.db.models import Q
 
 from kompas.areas.queries import AreaIndex
 from kompas.observations import bulk
@@ -235,8 +236,11 @@ class _Stored:
         cls, days: tuple[int, int], measure_lut: np.ndarray, universe: np.ndarray, organisation_id: int | None
     ) -> _Stored:
         first, last = days
+        owner = (
+            Q(organisation__isnull=True) if organisation_id is None else Q(organisation_id=organisation_id)
+        )
         rows = Observation._base_manager.filter(
-            organisation_id=organisation_id,
+            owner,
             measure_id__in=measure_lut.tolist(),
             period_start__gte=np.datetime64(first, "D").item(),
             period_start__lte=np.datetime64(last, "D").item(),

@@ -250,7 +250,7 @@ def previous_import(run: ImportRun) -> ImportRun | None:
     """Return the latest earlier run of the same organisation that loaded the same file."""
     return (
         ImportRun.objects.filter(
-            organisation_id=run.organisation_id,
+            organisation=run.organisation,
             sha256=run.sha256,
             status__in=[ImportStatus.LOADED, ImportStatus.UNCHANGED],
             pk__lt=run.pk,
