@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 
 from kompas.accounts import audit
 from kompas.accounts.audit_chain import GENESIS_HASH, beyond_head, compute_hash
@@ -348,3 +349,27 @@ def test_records_written_during_the_walk_are_not_reported(head_sequence: int, br
         assert found.message == (
             "Auditregel id 41 (volgnummer 7) is ingevoegd: hij staat na de kop van de keten (volgnummer 6)."
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_chains_the_records_that_existed_before() -> None:
+    executor = MigrationExecutor(connection)
+    executor.migrate([("accounts", "0002_audit_append_only_trigger")])
+    # Ids out of time order, as after an import of old records: the chain follows time.
+    moments = ["2026-01-02 10:00:00.500000", "2026-01-01 09:00:00", "2026-01-03 10:00:00.123456"]
+    with connection.cursor() as cursor:
+        for moment in moments:
+            cursor.execute(
+                "INSERT INTO accounts_auditrecord (at, actor_id, organisation_id, action, object_type, "
+                "object_id, changes, ip_address) VALUES (%s, 1, 2, 'accounts.logout', '', '', %s, '::1')",
+                [dt.datetime.fromisoformat(moment + "+00:00"), '{"score": 1.0}'],
+            )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    ids_by_sequence = list(AuditRecord.objects.order_by("sequence").values_list("id", flat=True))
+    first_id = min(ids_by_sequence)
+    assert ids_by_sequence == [first_id + 1, first_id, first_id + 2]
+    code, output = _verify()
+    assert (code, output.splitlines()[0]) == (0, "Audittrail intact: 3 records")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        _sql("DELETE FROM accounts_auditrecord WHERE id = %s", [first_id])
