@@ -34,8 +34,9 @@ def _reports_backend(settings: Any, backend: str) -> None:
 
 def _ask_for_the_plan(page: Page, base: str) -> None:
     log_in(page, base, "raadslid")
+    page.wait_for_url(lambda url: "/account/" not in url)
     page.goto(f"{base}/rapportages/")
-    page.get_by_label("Rapportage", exact=True).select_option("plan")
+    page.get_by_label("Rapportage:", exact=True).select_option("plan")
     page.get_by_label("Formaat").select_option("html")
     page.get_by_role("button", name="Rapportage maken").click()
     page.get_by_role("heading", level=1, name="Het hele veiligheidsplan").wait_for()
