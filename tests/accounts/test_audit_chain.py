@@ -253,6 +253,10 @@ def test_orm_back_doors_to_delete_are_closed_by_the_database(trail: list[AuditRe
         AuditRecord._base_manager.filter(pk=trail[1].pk)._raw_delete(connection.alias)
     with pytest.raises(AuditImmutableError):
         AuditRecord.objects.bulk_create([_forge(len(trail) + 1, trail[-1].record_hash, trail[-1].at)])
+    with pytest.raises(AuditImmutableError):
+        AuditChainHead.objects.all().delete()
+    with pytest.raises(AuditImmutableError):
+        AuditChainHead.objects.get().delete()
     assert AuditRecord.objects.count() == len(trail)
 
 

@@ -162,6 +162,14 @@ class AuditRecord(models.Model):
         raise AuditImmutableError
 
 
+class AuditChainHeadQuerySet(models.QuerySet["AuditChainHead"]):
+    """Queries over the chain head; removing it is refused, since the DELETE guard depends on it."""
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        """Refuse: without the head the database would let audit records be deleted."""
+        raise AuditImmutableError
+
+
 class AuditChainHead(models.Model):
     """The newest link of the audit hash chain: one row, locked by every audit write.
 
@@ -174,6 +182,8 @@ class AuditChainHead(models.Model):
     record_hash = models.CharField(_("hash"), max_length=64, blank=True)
     at = models.DateTimeField(_("tijdstip"), null=True, blank=True)
 
+    objects = AuditChainHeadQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kop van de auditketen")
         verbose_name_plural = _("kop van de auditketen")
@@ -181,3 +191,7 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.record_hash[:12]}"
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Refuse: without the head the database would let audit records be deleted."""
+        raise AuditImmutableError
