@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -21,6 +22,8 @@ from kompas.indicators import queries
 from kompas.indicators.models import Indicator
 from kompas.indicators.queries import AreaRow
 from kompas.reports.suppression import complements, publishable, publishable_indicator_value, suppresses
+
+COMPLEMENTS_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
     )
     suppress = suppresses(request.user.role)  # type: ignore[union-attr]
     is_count = queries.counts_events(indicator)
-    hidden = _complements(indicator, page) if suppress else frozenset()
+    hidden = _complements(indicator, page, request.user.organisation_id) if suppress else frozenset()  # type: ignore[union-attr]
     rows = [_shown(row, is_count, suppress, row.value.area_code in hidden) for row in page.rows]
     context = {
         "indicator": indicator,
@@ -63,15 +66,25 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
     return render(request, "indicators/indicator_detail.html", context)
 
 
-def _complements(indicator: Indicator, page: queries.IndicatorPage) -> frozenset[str]:
+def _complements(indicator: Indicator, page: queries.IndicatorPage, organisation_id: int) -> frozenset[str]:
     """Return the areas withheld to protect small counts, over every level of the page's period.
 
     The other levels are other pages; a reader combining them must find the same cells withheld.
+    Judging every gemeente, wijk and buurt of the country takes a few tenths of a second, so the
+    result is kept until the indicator is computed again.
     """
     if page.start is None:
         return frozenset()
-    counts = queries.period_counts([indicator], length=page.length, starts=[page.start])
-    return complements(counts.get((indicator.pk, page.start), {}))
+    computed = page.state.computed_at.isoformat() if page.state is not None else ""
+    key = (
+        f"kompas:aanvullend-indicator:{organisation_id}:{indicator.pk}:{page.length}:{page.start}:{computed}"
+    )
+    found: frozenset[str] | None = cache.get(key)
+    if found is None:
+        counts = queries.period_counts([indicator], length=page.length, starts=[page.start])
+        found = complements(counts.get((indicator.pk, page.start), {}))
+        cache.set(key, found, COMPLEMENTS_SECONDS)
+    return found
 
 
 def _shown(row: AreaRow, is_count: bool, suppress: bool, complement: bool) -> ShownRow:
