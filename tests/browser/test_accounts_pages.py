@@ -95,7 +95,7 @@ def test_password_reset_and_forced_change_are_accessible(page: Page, demo: str) 
     assert serious_violations(page) == []
     screenshot(page, "wachtwoord-wijzigen")
     page.get_by_label("Huidig wachtwoord").fill(temporary)
-    page.get_by_label("Nieuw wachtwoord", exact=True).fill("een-eigen-nieuw-wachtwoord-77")
+    page.get_by_label("Nieuw wachtwoord:", exact=True).fill("een-eigen-nieuw-wachtwoord-77")
     page.get_by_label("Nieuw wachtwoord (nogmaals)").fill("een-eigen-nieuw-wachtwoord-77")
     page.get_by_role("button", name="Wachtwoord opslaan").click()
     page.wait_for_url(f"{demo}/")
