@@ -191,6 +191,11 @@ def test_rule_cost_is_shown_beside_the_setting(burglary_series: None, client: Cl
 
 
 def test_rule_cost_without_data_says_so(client: Client, analist: User) -> None:
-    query = {"measure_code": "onbekend", "method": "ears-c1", "alpha": "0.05", "min_count": "0"}
+    with scopes_disabled():
+        Measure.objects.create(code="zonder_reeksen", name="Zonder reeksen", unit="aantal", source="test")
+    query = {"measure_code": "zonder_reeksen", "method": "ears-c1", "alpha": "0.05", "min_count": "0"}
     page = client.get(reverse("alerts:setting_cost"), query).content.decode()
     assert "nog geen maandreeksen" in page
+    # A measure the organisation cannot see is not backtested at all.
+    page = client.get(reverse("alerts:setting_cost"), {**query, "measure_code": "onbekend"}).content.decode()
+    assert "nog geen maandreeksen" not in page and "Terugtest" not in page

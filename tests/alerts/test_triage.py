@@ -10,12 +10,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
 from kompas.alerts import configure, triage
 from kompas.alerts.models import Alert, AlertSetting, AlertState
+from kompas.observations.models import Measure
 from tests.alerts.factories import make_alert, make_setting
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,14 @@ def test_filter_returns_only_the_table_for_htmx(client: Client, org_a: Organisat
     assert "Geen signaleringen gevonden." in empty.content.decode()
 
 
+def _measure(code: str) -> None:
+    """Store an open data measure: a setting watches only a measure the organisation sees."""
+    with scopes_disabled():
+        Measure.objects.create(code=code, name=code, unit="aantal", source="politie")
+
+
 def test_settings_create_change_and_conflict(org_a: Organisation, analist: User) -> None:
+    _measure("geweld")
     with scope(organisation=org_a.pk):
         created = configure.save_setting(
             actor=analist,
@@ -142,6 +150,7 @@ def test_settings_create_change_and_conflict(org_a: Organisation, analist: User)
 
 
 def test_settings_page_saves(client: Client, org_a: Organisation, analist: User) -> None:
+    _measure("woninginbraak")
     make_setting(org_a)
     url = reverse("alerts:setting_edit", kwargs={"measure_code": "woninginbraak"})
     data = {

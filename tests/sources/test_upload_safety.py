@@ -10,6 +10,7 @@ request); a large upload was spooled to disk in full before its size was checked
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
 from kompas.sources.codelists import DATA
 from kompas.sources.models import ImportRun, ImportStatus
+from tests.sources.importing import operator_areas
 
 pytestmark = pytest.mark.django_db
 ASSEN = DATA / "assen-meldingen-openbare-ruimte-2026"
@@ -85,6 +87,9 @@ def test_an_option_naming_a_server_path_is_refused_and_nothing_is_opened(
 
 
 def test_the_wijken_list_is_uploaded_instead(client: Client, analist: User) -> None:
+    # Assen's wijken lie outside the analist's gemeente: the operator has created them (ADR 0011).
+    listed = json.loads((ASSEN / "wijken_assen_bbox.json").read_text(encoding="utf-8"))
+    operator_areas({wijk["code"]: 2026 for wijk in listed})
     wijken = SimpleUploadedFile("wijken_assen_bbox.json", (ASSEN / "wijken_assen_bbox.json").read_bytes())
     _post(client, areas=wijken, create_areas="on")
     with scope(organisation=analist.organisation_id):

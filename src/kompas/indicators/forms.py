@@ -20,7 +20,9 @@ class OwnFigureForm(forms.Form):
     source_text = forms.CharField(
         label=_("Bron"), max_length=300, help_text=_("Het rapport of de registratie, met pagina of tabel.")
     )
-    document_url = forms.URLField(label=_("Link naar het document"), required=False, max_length=500)
+    document_url = forms.URLField(
+        label=_("Link naar het document"), required=False, max_length=500, assume_scheme="https"
+    )
 
     def __init__(
         self, *args: object, measures: list[tuple[str, str]], areas: list[tuple[str, str]], **kwargs: object

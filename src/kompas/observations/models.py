@@ -65,10 +65,15 @@ class Measure(models.Model):
 
 
 def visible_observations(organisation_id: int | None) -> Q:
-    """Return the condition for what ``organisation_id`` sees: its own values and the shared ones
-    it has no own value for (None: the shared values only)."""
+    """Return the condition for what ``organisation_id`` sees: of open measures and its own
+    measures, its own values and the shared ones it has no own value for (None: the shared
+    values of open measures only).
+
+    The measure's owner is checked as well as the value's: a value of another organisation's
+    measure stays out of sight even if it was stored without owner.
+    """
     if organisation_id is None:
-        return Q(organisation__isnull=True)
+        return Q(organisation__isnull=True, measure__organisation__isnull=True)
     own = Observation._base_manager.filter(
         organisation_id=organisation_id,
         measure=OuterRef("measure"),
@@ -76,7 +81,9 @@ def visible_observations(organisation_id: int | None) -> Q:
         period_start=OuterRef("period_start"),
         period_length=OuterRef("period_length"),
     )
-    return Q(organisation_id=organisation_id) | Q(Q(organisation__isnull=True), ~Exists(own))
+    measures = Q(measure__organisation__isnull=True) | Q(measure__organisation_id=organisation_id)
+    values = Q(organisation_id=organisation_id) | Q(Q(organisation__isnull=True), ~Exists(own))
+    return Q(measures, values)
 
 
 class ObservationManager(OwnOrSharedManager):
