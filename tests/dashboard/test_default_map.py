@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation
 from kompas.areas.models import Area
@@ -92,13 +92,15 @@ def test_progress_report_defaults_to_the_latest_plan_year_with_figures(
     org_a: Organisation, plan: Plan, hengelo: Hengelo
 ) -> None:
     # The own Veiligheidsmonitor figure of issue 12: 22 % ± 2,0 (n = 850) for Hengelo in 2017.
-    Observation.objects.create(
-        measure=Measure.objects.get(code="vm_onveilig"),
-        area=hengelo.gemeente,
-        period_start=dt.date(2017, 1, 1),
-        period_length="year",
-        value=22,
-        margin=2.0,
-        sample_size=850,
-    )
+    with scopes_disabled():  # stored as Hengelo's own figure, as the own-figure form does
+        Observation.objects.create(
+            measure=Measure.objects.get(code="vm_onveilig"),
+            area=hengelo.gemeente,
+            period_start=dt.date(2017, 1, 1),
+            period_length="year",
+            value=22,
+            margin=2.0,
+            sample_size=850,
+            organisation=org_a,
+        )
     assert _period_sentence(org_a) == "Verslagperiode: 2017, binnen de planperiode 2017–2020."

@@ -92,9 +92,10 @@ def make_run(organisation: Organisation, name: str = "test.csv") -> ImportRun:
 
 def measure(code: str) -> Measure:
     """Return the open-data measure ``code``, created on first use."""
-    found, _created = Measure.objects.get_or_create(
-        code=code, defaults={"name": code, "unit": "aantal", "source": "test"}
-    )
+    with scopes_disabled():
+        found, _created = Measure.objects.get_or_create(
+            code=code, defaults={"name": code, "unit": "aantal", "source": "test"}
+        )
     return found
 
 
@@ -108,18 +109,19 @@ def observe(
 ) -> None:
     """Store ``values[area]`` for every period (the same value each period)."""
     target = measure(code)
-    Observation.objects.bulk_create(
-        Observation(
-            measure=target,
-            area=areas[area],
-            period_start=period,
-            period_length=length,
-            value=value,
-            import_run=run,
+    with scopes_disabled():
+        Observation.objects.bulk_create(
+            Observation(
+                measure=target,
+                area=areas[area],
+                period_start=period,
+                period_length=length,
+                value=value,
+                import_run=run,
+            )
+            for area, value in values.items()
+            for period in periods
         )
-        for area, value in values.items()
-        for period in periods
-    )
 
 
 def define(*bodies: str, organisation: Organisation | None = None) -> None:

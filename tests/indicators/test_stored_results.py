@@ -119,22 +119,23 @@ def test_area_versions_are_resolved_by_year(db: None) -> None:
 def test_survey_percentages_stay_where_they_were_measured(db: None) -> None:
     areas = make_areas()
     target = measure("onveilig_pct")
-    Observation.objects.bulk_create(
-        Observation(
-            measure=target,
-            area=areas[code],
-            period_start=dt.date(year, 1, 1),
-            period_length="year",
-            value=value,
-            margin=margin,
-            sample_size=n,
+    with scopes_disabled():
+        Observation.objects.bulk_create(
+            Observation(
+                measure=target,
+                area=areas[code],
+                period_start=dt.date(year, 1, 1),
+                period_length="year",
+                value=value,
+                margin=margin,
+                sample_size=n,
+            )
+            for code, year, value, margin, n in [
+                ("WK999901", 2015, 20.0, 2.0, 800),
+                ("WK999901", 2017, 23.5, 2.0, 800),
+                ("WK999902", 2017, 30.0, 4.0, 250),
+            ]
         )
-        for code, year, value, margin, n in [
-            ("WK999901", 2015, 20.0, 2.0, 800),
-            ("WK999901", 2017, 23.5, 2.0, 800),
-            ("WK999902", 2017, 30.0, 4.0, 250),
-        ]
-    )
     define('[[indicator]]\ncode = "onveilig"\nname = "Onveilig"\nformula = "survey_percentage"\n'
            'numerator = "onveilig_pct"\ndirection = "lower_is_better"\n')  # fmt: skip
     compute(actor=None)

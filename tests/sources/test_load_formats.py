@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django_scopes import scope
@@ -31,7 +32,7 @@ POLITIE_NL = "politie-nl-misdrijven-overlast-maand-2012-2023/"
 DENHAAG = "politie-denhaag-buurt-maand-2011-2015/misdrijven_buurt_maand_2011_2015.csv.gz"
 
 
-def _again_unchanged(org: Organisation, source: Path | str, format_name: str, **kwargs: object) -> None:
+def _again_unchanged(org: Organisation, source: Path | str, format_name: str, **kwargs: Any) -> None:
     again = run_import(org, source, format_name, **kwargs)
     assert (again.status, again.rows_loaded, again.rows_changed) == (ImportStatus.UNCHANGED, 0, 0), (
         again.errors
