@@ -185,6 +185,37 @@ def test_own_figure_by_hand_with_history(
     assert actions == ["observations.own_figure.recorded", "observations.own_figure.corrected"]
 
 
+MAPPING = """format = "kompas-mapping"
+[area]
+column = "gebied"
+[period]
+column = "jaar"
+[[value]]
+column = "percentage"
+kind = "number"
+measure = "vm_voelt_zich_wel_eens_onveilig_in_buurt"
+"""
+
+
+def test_a_mapping_naming_an_open_measure_gives_own_figures(
+    org_a: Organisation, org_b: Organisation, plan: Plan, tmp_path: Path
+) -> None:
+    (tmp_path / "eigen.toml").write_text(MAPPING, encoding="utf-8")
+    data = tmp_path / "monitor.csv"
+    data.write_text("gebied,jaar,percentage\nGM0164,2017,22\n", encoding="utf-8")
+    with scope(organisation=org_a.pk):
+        run = import_file(
+            data, format="mapping", organisation=org_a, actor=None, mapping=tmp_path / "eigen.toml"
+        )
+    assert (run.status, run.rows_loaded) == (ImportStatus.LOADED, 1), run.errors
+    with scope(organisation=org_a.pk):
+        mine = Observation.objects.get(measure__code=MEASURE, area__code="GM0164")
+        assert (mine.organisation_id, mine.value, mine.measure.organisation_id) == (org_a.pk, 22.0, None)
+        assert mine.measure.name == "Voelt zich wel eens onveilig in buurt"  # the operator's description
+    with scope(organisation=org_b.pk):
+        assert not Observation.objects.filter(area__code="GM0164", measure__code=MEASURE).exists()
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [

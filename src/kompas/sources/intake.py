@@ -98,14 +98,15 @@ def unknown_area_errors(file: str, unknown: Mapping[str, int]) -> list[ParseErro
 
 
 def measure_errors(intake: Intake, organisation_id: int | None) -> list[ParseError]:
-    """Return an error per measure of the file that belongs to another owner."""
+    """Return an error per measure of the file that belongs to another organisation.
+
+    An open data measure is no error: an organisation's values of it are its own figures
+    (ADR 0011).
+    """
     codes = set(intake.stage.measure_codes) | set(intake.measures)
     errors = []
-    for code, owner in sorted(measures_owned_elsewhere(codes, organisation_id).items()):
-        if owner is None:
-            problem = _("is al een maatstaf uit open data")
-        else:
-            problem = _("is al een maatstaf van een andere organisatie")
+    for code, _owner in sorted(measures_owned_elsewhere(codes, organisation_id).items()):
+        problem = _("is al een maatstaf van een andere organisatie")
         expected = _("een eigen maatstafcode (kies in de importbeschrijving een andere code)")
         errors.append(ParseError(intake.file, 0, _("maatstaf"), code, expected, problem))
     return errors
