@@ -72,7 +72,9 @@ class User(AbstractUser):
     must_change_password = models.BooleanField(
         _("moet wachtwoord wijzigen"),
         default=False,
-        help_text=_("Na een reset door de beheerder kiest de gebruiker bij de volgende login een eigen wachtwoord."),
+        help_text=_(
+            "Na een reset door de beheerder kiest de gebruiker bij de volgende login een eigen wachtwoord."
+        ),
     )
 
     objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]

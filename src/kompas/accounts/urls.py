@@ -18,7 +18,9 @@ urlpatterns = [
     path("gebruikers/<id:user_id>/bewerken/", users.user_edit, name="user_edit"),
     path("gebruikers/<id:user_id>/verwijderen/", users.user_delete, name="user_delete"),
     path("gebruikers/<id:user_id>/wachtwoord-reset/", users.user_password_reset, name="user_password_reset"),
-    path("gebruikers/<id:user_id>/tweestaps-reset/", users.user_two_factor_reset, name="user_two_factor_reset"),
+    path(
+        "gebruikers/<id:user_id>/tweestaps-reset/", users.user_two_factor_reset, name="user_two_factor_reset"
+    ),
     path("audit/", audit.audit_list, name="audit_list"),
     path("audit/export.csv", audit.audit_export, name="audit_export"),
 ]
