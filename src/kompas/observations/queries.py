@@ -380,6 +380,24 @@ def measure_years(area_ids: Iterable[int], *, organisation_id: int | None) -> di
     return found
 
 
+def measure_level_years(
+    area_ids: Iterable[int], *, organisation_id: int | None
+) -> dict[str, dict[str, list[int]]]:
+    """Return measure code → area level → the years with values among the areas ``area_ids``."""
+    rows = (
+        Observation.objects.filter(area_id__in=list(area_ids))
+        .filter(_visible(organisation_id))
+        .annotate(year=ExtractYear("period_start"))
+        .values_list("measure__code", "area__level", "year")
+        .distinct()
+        .order_by("measure__code", "area__level", "year")
+    )
+    found: dict[str, dict[str, list[int]]] = {}
+    for code, level, year in rows:
+        found.setdefault(code, {}).setdefault(level, []).append(year)
+    return found
+
+
 def measure_levels(area_ids: Iterable[int], *, organisation_id: int | None) -> dict[str, list[str]]:
     """Return measure code → the area levels with values among the areas ``area_ids``."""
     rows = (

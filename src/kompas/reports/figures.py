@@ -18,13 +18,12 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kompas.accounts.models import Organisation
-from kompas.areas.queries import codes_within, ids_within, map_shapes, version_index
+from kompas.areas.queries import codes_within, ids_within, map_shapes
 from kompas.observations.queries import (
     MeasureInfo,
     YearValue,
     measure_info,
-    measure_levels,
-    measure_years,
+    measure_level_years,
     yearly_values,
 )
 from kompas.reports import charts, maps, suppression
@@ -43,6 +42,8 @@ PREFERRED_MEASURES = ("misdrijven_totaal", "overlast_totaal", "politie_delict_10
 # The source of CBS population and area facts: context and denominators, never a map's first choice.
 AREA_FACTS_SOURCE = CBS_KERNCIJFERS
 Figure = float | str | None
+# The area levels a gemeente's map draws.
+MAP_LEVELS = ("wijk", "buurt")
 
 
 def current_run_id() -> int:
@@ -70,40 +71,42 @@ def per_import(key: str, compute: Callable[[], T]) -> T:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The measures with values in a gemeente (its own area, wijken or buurten) and their years."""
+    """The measures with values in a gemeente (its own area, wijken or buurten) and their years.
+
+    ``mapped`` holds the years with values per wijk or buurt, the years a map can show.
+    """
 
     years: dict[str, list[int]]
     measures: dict[str, MeasureInfo]
     levels: dict[str, list[str]]
+    mapped: dict[str, list[int]]
 
 
 def catalogue(organisation: Organisation) -> Catalogue:
     """Return the gemeente's measures and years; cached until the next import."""
     if not organisation.cbs_code:
-        return Catalogue({}, {}, {})
+        return Catalogue({}, {}, {}, {})
 
     def compute() -> Catalogue:
-        ids = ids_within(organisation.cbs_code)
-        years = measure_years(ids, organisation_id=organisation.pk)
-        return Catalogue(years, measure_info(years), measure_levels(ids, organisation_id=organisation.pk))
+        by_level = measure_level_years(ids_within(organisation.cbs_code), organisation_id=organisation.pk)
+        years = {code: sorted({y for ys in levels.values() for y in ys}) for code, levels in by_level.items()}
+        mapped = {
+            code: sorted({y for level in MAP_LEVELS for y in levels.get(level, [])})
+            for code, levels in by_level.items()
+        }
+        return Catalogue(
+            years,
+            measure_info(years),
+            {code: sorted(levels) for code, levels in by_level.items()},
+            {code: found for code, found in mapped.items() if found},
+        )
 
     return per_import(f"catalogus:{organisation.pk}:{organisation.cbs_code}", compute)
 
 
 def map_years(organisation: Organisation, measure_code: str) -> list[int]:
     """Return the years in which the measure has values per wijk or buurt of the gemeente."""
-    if not organisation.cbs_code or not measure_code:
-        return []
-
-    def compute() -> list[int]:
-        gemeente = {
-            version.id
-            for version in version_index([organisation.cbs_code]).versions.get(organisation.cbs_code, [])
-        }
-        below = [pk for pk in ids_within(organisation.cbs_code) if pk not in gemeente]
-        return measure_years(below, organisation_id=organisation.pk).get(measure_code, [])
-
-    return per_import(f"kaartjaren:{organisation.pk}:{organisation.cbs_code}:{measure_code}", compute)
+    return catalogue(organisation).mapped.get(measure_code, [])
 
 
 def gemeente_years(organisation: Organisation) -> list[int]:
