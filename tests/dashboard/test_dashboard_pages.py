@@ -38,7 +38,8 @@ def test_dashboard_shows_themes_map_and_freshness(
     for theme in plan.themes.all():
         assert f"{theme.code} {theme.title}" in " ".join(page.split())
     assert "Diefstal uit woning per wijk, 2023" in page
-    assert 'href="/gebied/WK016402/?periode=2023&amp;niveau=wijk&amp;maatstaf=misdrijven_1_1_1"' in page
+    query = "periode=2023&amp;niveau=wijk&amp;maatstaf=misdrijven_1_1_1&amp;weergave=per1000"
+    assert f'href="/gebied/WK016402/?{query}"' in page
     assert "1 februari 2024, 10:30" in page and "januari 2022 – december 2023" in page
     assert "<svg" in page and 'role="img"' in page
 
@@ -61,7 +62,8 @@ def test_unknown_filter_values_fall_back_to_the_defaults(
 ) -> None:
     page = as_role(Role.ANALIST).get("/", {"periode": "1800", "niveau": "straat", "maatstaf": "x"})
     assert page.status_code == 200
-    assert page.context["filters"].query() == "periode=2023&niveau=wijk&maatstaf=misdrijven_1_1_1"
+    query = "periode=2023&niveau=wijk&maatstaf=misdrijven_1_1_1&weergave=per1000"
+    assert page.context["filters"].query() == query
 
 
 def test_a_council_member_sees_small_counts_suppressed(

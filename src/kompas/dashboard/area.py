@@ -56,17 +56,26 @@ def find_area(organisation: Organisation, code: str, year: int) -> Area | None:
     return area_by_code(code, year) if inside else None
 
 
+def map_level(area: Area) -> str:
+    """Return the level of the map on the page of ``area``: its buurten for a buurt, else wijken."""
+    return "buurt" if area.level == "buurt" else "wijk"
+
+
 def picture(organisation: Organisation, area: Area, filters: Filters, *, suppress: bool) -> AreaPicture:
-    """Return the safety picture of ``area`` in the filters' year, with the filters' measure."""
+    """Return the safety picture of ``area`` in the filters' year, with the filters' measure.
+
+    The map shows a count per 1.000 inhabitants when the filters ask so; the figures and the
+    series stay counts, comparable with last year and the gemeente.
+    """
     gemeente = area_by_code(organisation.cbs_code, filters.year) if area.level != "gemeente" else area
-    level = "buurt" if area.level == "buurt" else "wijk"
     found_map = figures.area_map(
         organisation,
-        level=level,
+        level=map_level(area),
         year=filters.year,
         measure_code=filters.measure,
         suppress=suppress,
         highlight=area.code,
+        per_inhabitants=filters.per_inhabitants,
     )
     info = figures.measure(organisation, filters.measure)
     source = info.source if info else ""

@@ -40,6 +40,8 @@ class Overview:
     map: ChartView | None
     areas: list[figures.MapValue]
     sources: list[Source]
+    # The year of the inhabitants the map's counts are divided by; None when it shows them as is.
+    population_year: int | None = None
 
 
 def default_filters(organisation: Organisation, plan: Plan | None) -> Filters:
@@ -58,7 +60,12 @@ def overview(organisation: Organisation, plan: Plan | None, filters: Filters, *,
     """Return the dashboard for ``filters``; every figure passes the suppression rule if ``suppress``."""
     themes = theme_tiles(plan, year=filters.year) if plan else []
     found = figures.area_map(
-        organisation, level=filters.level, year=filters.year, measure_code=filters.measure, suppress=suppress
+        organisation,
+        level=filters.level,
+        year=filters.year,
+        measure_code=filters.measure,
+        suppress=suppress,
+        per_inhabitants=filters.per_inhabitants,
     )
     info = figures.measure(organisation, filters.measure) if found else None
     return Overview(
@@ -67,4 +74,5 @@ def overview(organisation: Organisation, plan: Plan | None, filters: Filters, *,
         chart_view(found.chart if found else None, info.source if info else ""),
         found.areas if found else [],
         freshness.sources(organisation),
+        found.population_year if found else None,
     )

@@ -2,9 +2,11 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Dashboard pages: the dashboard after login, a theme, an area's safety picture, the health check.
 
-Filters live in the URL (``?periode=2023&niveau=wijk&maatstaf=…``); a filter change asks htmx
-for the changed part only and pushes the URL, so every state can be linked to. The figures of each
-page are one cached part (:mod:`kompas.dashboard.fragments`); alerts are read on every request.
+Filters live in the URL (``?periode=2023&niveau=wijk&maatstaf=…&weergave=per1000``); a filter
+change asks htmx for the changed part only and pushes the URL, so every state can be linked to.
+The figures of each page are one cached part (:mod:`kompas.dashboard.fragments`); alerts are read
+on every request. The map's display field (per 1.000 inhabitants or the count) exists only for a
+count with inhabitants, so it comes with every part and htmx swaps it into the form out of band.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from django.views.decorators.cache import never_cache
 from kompas.accounts.decorators import AUTHENTICATED, public, requires
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission
-from kompas.dashboard.area import find_area, open_alert_lines, picture
-from kompas.dashboard.forms import FilterForm, Filters
+from kompas.dashboard.area import find_area, map_level, open_alert_lines, picture
+from kompas.dashboard.forms import DISPLAY_FIELD, FILTER_FIELDS, FilterForm, Filters
 from kompas.dashboard.fragments import CachedParts
 from kompas.dashboard.overview import default_filters, overview
 from kompas.dashboard.theme import theme_picture
@@ -91,6 +93,28 @@ class _Parts:
             lambda: {"fields": [form[name] for name in names]},
         )
 
+    def display_field(self, form: FilterForm, organisation: Organisation, level: str) -> str:
+        """Return the map's display field, or only its value in a hidden input where there is no rate.
+
+        A map has a rate for a count with inhabitants of its level in its year or before
+        (:func:`kompas.reports.figures.rate_year`); elsewhere a choice would change nothing. In
+        an htmx part the field is swapped into the form out of band, since a measure, level or
+        year may take the rate away or bring it.
+        """
+        oob = bool(self.request.headers.get("HX-Request"))
+        asked = tuple(self.request.GET.getlist(DISPLAY_FIELD))
+        filters = self.filters
+        return self.render(
+            "dashboard/_display_field.html",
+            (organisation.pk, level, oob, asked),
+            lambda: {
+                "field": form[DISPLAY_FIELD],
+                "oob": oob,
+                "offered": figures.rate_year(organisation, filters.measure, level=level, year=filters.year)
+                is not None,
+            },
+        )
+
 
 @requires(AUTHENTICATED)
 def home(request: HttpRequest) -> HttpResponse:
@@ -104,7 +128,8 @@ def home(request: HttpRequest) -> HttpResponse:
     parts = _Parts(request, form.filters(), suppresses(user.role))
     owner = (organisation.pk, plan.pk if plan else None)
     context = {
-        "filter_fields": parts.filter_fields(form, tuple(form.fields), owner),
+        "filter_fields": parts.filter_fields(form, FILTER_FIELDS, owner),
+        "display_field": parts.display_field(form, organisation, parts.filters.level),
         "filters": parts.filters,
         "content": parts.render(
             "dashboard/_overview.html",
@@ -152,6 +177,7 @@ def area_page(request: HttpRequest, area_code: str) -> HttpResponse:
     parts = _Parts(request, filters, suppresses(user.role))
     context = {
         "filter_fields": parts.filter_fields(form, ("periode", "maatstaf"), (user.organisation.pk,)),
+        "display_field": parts.display_field(form, user.organisation, map_level(area)),
         "filters": filters,
         "area": area,
         "gemeente": find_area(user.organisation, user.organisation.cbs_code, filters.year),

@@ -364,6 +364,41 @@ def yearly_values(
     return [chosen[key] for key in sorted(chosen)]
 
 
+def yearly_values_by_code(
+    gemeente_code: str, measure_code: str, *, organisation_id: int | None
+) -> dict[int, dict[str, float]]:
+    """Return year → area code → the yearly value of one measure in the gemeente, its wijken and buurten.
+
+    One query for every year and area, for a denominator such as inhabitants that a map divides
+    by. Keyed by code, not by area version: a map draws the versions of its own year, and the
+    inhabitants counted in an earlier year belong to the same code. Values are combined over a
+    year as :func:`yearly_values` does.
+    """
+    number = gemeente_code[2:]
+    inside = (
+        Q(area__code=gemeente_code)
+        | Q(area__code__startswith="WK" + number)
+        | Q(area__code__startswith="BU" + number)
+    )
+    grouped = (
+        Observation.objects.filter(inside, measure__code=measure_code)
+        .filter(_visible(organisation_id))
+        .annotate(year=ExtractYear("period_start"))
+        .values_list("area__code", "year", "period_length", "measure__unit")
+        .annotate(total=Sum("value"), mean=Avg("value"))
+        .order_by()
+    )
+    chosen: dict[tuple[int, str], tuple[int, float]] = {}
+    for code, year, length, unit, total, mean in grouped:
+        rank = _length_rank(length)
+        if (year, code) not in chosen or rank > chosen[(year, code)][0]:
+            chosen[(year, code)] = (rank, total if unit == COUNT_UNIT else mean)
+    found: dict[int, dict[str, float]] = {}
+    for (year, code), (_rank, value) in sorted(chosen.items()):
+        found.setdefault(year, {})[code] = value
+    return found
+
+
 def measure_years(area_ids: Iterable[int], *, organisation_id: int | None) -> dict[str, list[int]]:
     """Return measure code → the years with values in the areas ``area_ids``, ascending."""
     rows = (

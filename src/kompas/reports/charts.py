@@ -37,6 +37,8 @@ class Chart:
     spec: dict[str, Any]
     columns: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
+    # Decimals of the numbers in the table; None: whole numbers bare, others with up to two.
+    decimals: int | None = None
 
 
 @dataclass(frozen=True)

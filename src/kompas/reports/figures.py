@@ -18,13 +18,14 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kompas.accounts.models import Organisation
-from kompas.areas.queries import codes_within, ids_within, map_shapes
+from kompas.areas.queries import codes_within, ids_within, level_prefix, map_shapes
 from kompas.observations.queries import (
     MeasureInfo,
     YearValue,
     measure_info,
     measure_level_years,
     yearly_values,
+    yearly_values_by_code,
 )
 from kompas.reports import charts, maps, suppression
 from kompas.reports.objects import Area
@@ -44,6 +45,9 @@ AREA_FACTS_SOURCE = CBS_KERNCIJFERS
 Figure = float | str | None
 # The area levels a gemeente's map draws.
 MAP_LEVELS = ("wijk", "buurt")
+# The denominator of a rate map: CBS inhabitants on 1 January, per area.
+POPULATION = "inwoners"
+PER_INHABITANTS = 1000
 
 
 def current_run_id() -> int:
@@ -324,19 +328,90 @@ def _row(
 
 @dataclass(frozen=True)
 class MapValue:
-    """An area on a map with its published value."""
+    """An area on a map with its published value; ``note`` says why an area has none."""
 
     code: str
     name: str
     value: Figure
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class AreaMap:
-    """A choropleth and the areas on it, for a table with links beside it."""
+    """A choropleth and the areas on it, for a table with links beside it.
+
+    ``population_year`` is the year of the inhabitants a rate map divides by; None when the map
+    shows the values themselves.
+    """
 
     chart: charts.Chart
     areas: list[MapValue]
+    population_year: int | None = None
+
+
+def populations(organisation: Organisation) -> dict[int, dict[str, float]]:
+    """Return year → area code → inhabitants of the gemeente and its areas; one query, cached per import."""
+    if not organisation.cbs_code:
+        return {}
+    return per_import(
+        f"inwoners:{organisation.pk}:{organisation.cbs_code}",
+        lambda: yearly_values_by_code(organisation.cbs_code, POPULATION, organisation_id=organisation.pk),
+    )
+
+
+def rate_year(organisation: Organisation, measure_code: str, *, level: str, year: int) -> int | None:
+    """Return the year of the inhabitants a ``level`` map of ``measure_code`` in ``year`` divides by.
+
+    That is ``year`` itself or the latest year before it with inhabitants of such areas (for a
+    wijk also of its buurten); never a later year, whose inhabitants did not live there yet.
+    None when the map can only show the values themselves: the measure is not a count (a
+    percentage or a rate already), it is the inhabitants, it has no values per wijk or buurt in
+    ``year``, or there are no inhabitants that early. Without inhabitants of the gemeente in the
+    catalogue this costs no query.
+    """
+    info = measure(organisation, measure_code)
+    if info is None or not info.is_count or measure_code == POPULATION:
+        return None
+    if year not in map_years(organisation, measure_code):
+        return None
+    earlier = [found for found in map_years(organisation, POPULATION) if found <= year]
+    if not earlier:
+        return None
+    prefixes = ("WK", "BU") if level == "wijk" else (level_prefix(level),)
+    by_year = populations(organisation)
+    for found in reversed(earlier):
+        if any(code.startswith(prefixes) for code in by_year.get(found, {})):
+            return found
+    return None
+
+
+def _inhabitants(organisation: Organisation, year: int, codes: list[str]) -> dict[str, float]:
+    """Return area code → inhabitants in ``year`` of the areas ``codes`` that have them.
+
+    A wijk without a number of its own gets the sum of its buurten, as its count does.
+    """
+    known = populations(organisation).get(year, {})
+    summed: dict[str, float] = {}
+    for code, number in known.items():
+        if code.startswith("BU"):
+            summed["WK" + code[2:8]] = summed.get("WK" + code[2:8], 0.0) + number
+    both = {**summed, **known}
+    return {code: both[code] for code in codes if code in both}
+
+
+def _per_inhabitants(count: Figure, inhabitants: float | None) -> tuple[Figure, str]:
+    """Return the rate per :data:`PER_INHABITANTS` of a published ``count``, or why there is none.
+
+    ``count`` has passed the suppression rule already: a mark stays the mark, because a rate
+    gives its count away. An area without inhabitants gets no rate rather than a 0.
+    """
+    if not isinstance(count, float | int):
+        return count, ""
+    if inhabitants is None:
+        return None, _("geen inwoners bekend")
+    if inhabitants <= 0:
+        return None, _("geen inwoners")
+    return round(count / inhabitants * PER_INHABITANTS, 1), ""
 
 
 def area_map(
@@ -347,10 +422,14 @@ def area_map(
     measure_code: str,
     suppress: bool,
     highlight: str = "",
+    per_inhabitants: bool = False,
 ) -> AreaMap | None:
     """Return a choropleth of the gemeente's ``level`` areas for one measure in ``year``.
 
-    None when the gemeente has no boundaries at that level or the measure is unknown.
+    With ``per_inhabitants`` a count is shown per 1.000 inhabitants where :func:`rate_year`
+    finds inhabitants; other measures show their values as they are. Counts are suppressed
+    first and only the published ones divided. None when the gemeente has no boundaries at
+    that level or the measure is unknown.
     """
     info = measure(organisation, measure_code)
     if info is None:
@@ -370,21 +449,60 @@ def area_map(
         summed = summed_from_buurten(organisation, missing, (year, year), [measure_code])
         by_area.update({v.area_id: v.value for v in summed})
     hidden = complements(organisation, year).get(measure_code, frozenset()) if suppress else frozenset()
+    population_year = (
+        rate_year(organisation, measure_code, level=level, year=year) if per_inhabitants else None
+    )
+    inhabitants = (
+        _inhabitants(organisation, population_year, [shape[1] for shape in drawn])
+        if population_year is not None
+        else {}
+    )
     areas, listed = [], []
     for pk, code, name, geometry in drawn:
         shown = publishable(
             by_area.get(pk), suppress=suppress, is_count=info.is_count, complement=code in hidden
         )
+        note = ""
+        if population_year is not None:
+            shown, note = _per_inhabitants(shown, inhabitants.get(code))
         number = shown if isinstance(shown, float | int) else None
         mark = shown if isinstance(shown, str) else ""
-        areas.append(maps.MapArea(name, geometry or {}, number, bool(mark), code == highlight, mark))
-        listed.append(MapValue(code, name, shown))
-    title = _("%(measure)s per %(level)s, %(year)s") % {"measure": info.name, "level": level, "year": year}
-    description = _("Kaart van %(gemeente)s; de legenda noemt de grenzen van elke klasse.") % {
-        "gemeente": organisation.name
-    }
-    chart = maps.choropleth(title, description, areas, legend=info.unit, decimals=0 if info.is_count else 1)
-    return AreaMap(chart, listed)
+        areas.append(
+            maps.MapArea(name, geometry or {}, number, bool(mark), code == highlight, mark, missing=note)
+        )
+        listed.append(MapValue(code, name, shown, note))
+    chart = _map_chart(organisation, info, areas, level=level, year=year, population_year=population_year)
+    return AreaMap(chart, listed, population_year)
+
+
+def _map_chart(
+    organisation: Organisation,
+    info: MeasureInfo,
+    areas: list[maps.MapArea],
+    *,
+    level: str,
+    year: int,
+    population_year: int | None,
+) -> charts.Chart:
+    """Return the choropleth with its title and legend: the unit, or per 1.000 inhabitants of which year."""
+    names = {"measure": info.name, "level": level, "year": year, "gemeente": organisation.name}
+    if population_year is None:
+        title = _("%(measure)s per %(level)s, %(year)s") % names
+        description = _("Kaart van %(gemeente)s; de legenda noemt de grenzen van elke klasse.") % names
+        return maps.choropleth(
+            title, description, areas, legend=info.unit, decimals=0 if info.is_count else 1
+        )
+    names["population_year"] = population_year
+    title = _("%(measure)s per 1.000 inwoners per %(level)s, %(year)s (inwoners %(population_year)s)") % names
+    description = (
+        _(
+            "Kaart van %(gemeente)s: het aantal in %(year)s per 1.000 inwoners van %(population_year)s; "
+            "de legenda noemt de grenzen van elke klasse."
+        )
+        % names
+    )
+    legend = _("per 1.000 inwoners")
+    return maps.choropleth(title, description, areas, legend=legend, decimals=1, table_decimals=1)
 
 
 def _shapes(gemeente_code: str, level: str, year: int) -> list[tuple[int, str, str, dict[str, Any] | None]]:

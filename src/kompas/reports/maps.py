@@ -39,6 +39,9 @@ class MapArea:
     highlighted: bool = False
     # The mark shown instead of the value ("< 5", or "x" for a figure withheld to protect one).
     mark: str = ""
+    # Why an area without a value has none, as its legend class ("geen inwoners bekend"); empty
+    # for the plain "geen gegevens".
+    missing: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,12 +87,18 @@ def geometry_rd(geojson_wgs84: str) -> dict[str, Any] | None:
     return mapping
 
 
-def classify(value: float | None, breaks: ClassBreaks, suppressed: bool = False, mark: str = "") -> str:
-    """Return the legend label of the class ``value`` falls in (upper bounds inclusive)."""
+def classify(
+    value: float | None, breaks: ClassBreaks, suppressed: bool = False, mark: str = "", missing: str = ""
+) -> str:
+    """Return the legend label of the class ``value`` falls in (upper bounds inclusive).
+
+    An area without a value falls in ``missing`` when there is a reason to name, else in
+    :data:`NO_DATA`.
+    """
     if suppressed:
         return _suppressed_label(mark)
     if value is None:
-        return NO_DATA
+        return missing or NO_DATA
     for bound, label in zip(breaks.bounds, breaks.labels, strict=True):
         if value <= bound:
             return label
@@ -108,11 +117,14 @@ def choropleth(
     legend: str,
     classes: int = 5,
     decimals: int = 1,
+    table_decimals: int | None = None,
 ) -> Chart:
     """A choropleth of ``areas`` in RD New with a legend naming each class's value range.
 
-    A suppressed area (a count under the publication threshold) gets a class of its own; a
-    highlighted area is outlined.
+    A suppressed area (a count under the publication threshold) gets a class of its own, and so
+    does each reason an area has no value; a highlighted area is outlined. ``table_decimals``
+    fixes the decimals of the values in the chart's table (a rate: one), None leaves them to
+    the table.
     """
     breaks = quantile_breaks(
         [a.value for a in areas if a.value is not None and not a.suppressed], classes, decimals
@@ -124,7 +136,7 @@ def choropleth(
             "properties": {
                 "gebied": a.name,
                 "waarde": None if a.suppressed else a.value,
-                "klasse": classify(a.value, breaks, a.suppressed, a.mark),
+                "klasse": classify(a.value, breaks, a.suppressed, a.mark, a.missing),
                 "gekozen": a.highlighted,
             },
         }
@@ -144,7 +156,10 @@ def choropleth(
         "projection": {"type": "identity", "reflectY": True},
         "mark": {"type": "geoshape"},
         "encoding": _map_encoding(
-            breaks, legend, sorted({_suppressed_label(a.mark) for a in areas if a.suppressed})
+            breaks,
+            legend,
+            sorted({_suppressed_label(a.mark) for a in areas if a.suppressed}),
+            sorted({a.missing for a in areas if a.missing and a.value is None and not a.suppressed}),
         ),
         "config": {"font": FONT, "view": {"stroke": None}},
     }
@@ -152,15 +167,20 @@ def choropleth(
         (
             a.name,
             (a.mark or SUPPRESSED.split(" (")[0]) if a.suppressed else a.value,
-            classify(a.value, breaks, a.suppressed, a.mark),
+            classify(a.value, breaks, a.suppressed, a.mark, a.missing),
         )
         for a in areas
     )
-    return Chart(title, description, spec, ("gebied", "waarde", "klasse"), rows)
+    return Chart(title, description, spec, ("gebied", "waarde", "klasse"), rows, table_decimals)
 
 
-def _map_encoding(breaks: ClassBreaks, legend: str, suppressed: list[str]) -> dict[str, Any]:
-    extra = [(label, SUPPRESSED_COLOUR) for label in suppressed]
+def _map_encoding(
+    breaks: ClassBreaks, legend: str, suppressed: list[str], missing: list[str]
+) -> dict[str, Any]:
+    extra = [
+        *((label, SUPPRESSED_COLOUR) for label in suppressed),
+        *((label, NO_DATA_COLOUR) for label in missing),
+    ]
     domain = [*breaks.labels, *(label for label, _ in extra), NO_DATA]
     colours = [*CLASS_COLOURS[: len(breaks.labels)], *(colour for _, colour in extra), NO_DATA_COLOUR]
     chosen = "datum.properties.gekozen"

@@ -103,6 +103,8 @@ def _pictures(selection: Selection, area: Area | None) -> list[Block]:
         measure_code=measure,
         suppress=selection.suppress,
         highlight=highlight,
+        # as the dashboard opens: a count per 1.000 inhabitants where there are inhabitants
+        per_inhabitants=True,
     )
     if found_map is not None:
         found.append(Figure(found_map.chart, _source(selection, measure)))
