@@ -47,7 +47,7 @@ INHABITANTS_2022 = {
     "BU01640102": 4_500,
     "BU01640103": 0,
 }
-# A later year the 2023 map must not divide by.
+# A later year: the 2023 map divides by it only when no earlier year has inhabitants.
 INHABITANTS_2024 = {"WK016402": 99_999}
 
 
@@ -186,10 +186,21 @@ def test_a_percentage_keeps_its_value_and_offers_no_rate(
     assert '<input type="hidden" name="weergave" value="aantal">' in page
 
 
-def test_without_inhabitants_up_to_the_year_there_is_no_rate(
+def test_with_only_later_inhabitants_the_map_divides_by_them_and_says_so(
     as_role: Callable[[Role], Client], plan: Plan, hengelo: Hengelo
 ) -> None:
+    # the indicator engine's rule (stock_for): same year, else latest earlier, else earliest later
     _store(hengelo, 2024, INHABITANTS_2024)
+    client = as_role(Role.ANALIST)
+    response = client.get("/")
+    assert response.context["overview"].population_year == 2024
+    assert {a.name: a.value for a in response.context["overview"].areas}["Noord"] == _rate(48, 99_999)
+    assert "(inwoners 2024)" in " ".join(response.content.decode().split())
+
+
+def test_without_any_inhabitants_there_is_no_rate(
+    as_role: Callable[[Role], Client], plan: Plan, hengelo: Hengelo
+) -> None:
     client = as_role(Role.ANALIST)
     response = client.get("/")
     assert response.context["overview"].population_year is None

@@ -362,24 +362,25 @@ def populations(organisation: Organisation) -> dict[int, dict[str, float]]:
 def rate_year(organisation: Organisation, measure_code: str, *, level: str, year: int) -> int | None:
     """Return the year of the inhabitants a ``level`` map of ``measure_code`` in ``year`` divides by.
 
-    That is ``year`` itself or the latest year before it with inhabitants of such areas (for a
-    wijk also of its buurten); never a later year, whose inhabitants did not live there yet.
-    None when the map can only show the values themselves: the measure is not a count (a
-    percentage or a rate already), it is the inhabitants, it has no values per wijk or buurt in
-    ``year``, or there are no inhabitants that early. Without inhabitants of the gemeente in the
-    catalogue this costs no query.
+    The rule of the indicator engine (:func:`kompas.indicators.rollup.stock_for`), so map and
+    indicator divide by the same inhabitants: ``year`` itself, else the latest year before it,
+    else the earliest year after it with inhabitants of such areas (for a wijk also of its
+    buurten); the map's title names the year used. None when the map can only show the values
+    themselves: the measure is not a count (a percentage or a rate already), it is the
+    inhabitants, it has no values per wijk or buurt in ``year``, or there are no inhabitants of
+    such areas at all. Without inhabitants of the gemeente in the catalogue this costs no query.
     """
     info = measure(organisation, measure_code)
     if info is None or not info.is_count or measure_code == POPULATION:
         return None
     if year not in map_years(organisation, measure_code):
         return None
-    earlier = [found for found in map_years(organisation, POPULATION) if found <= year]
-    if not earlier:
-        return None
+    known = map_years(organisation, POPULATION)
+    earlier = [found for found in reversed(known) if found <= year]
+    later = [found for found in known if found > year]
     prefixes = ("WK", "BU") if level == "wijk" else (level_prefix(level),)
     by_year = populations(organisation)
-    for found in reversed(earlier):
+    for found in [*earlier, *later]:
         if any(code.startswith(prefixes) for code in by_year.get(found, {})):
             return found
     return None

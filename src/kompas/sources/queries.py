@@ -7,20 +7,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django_scopes import scopes_disabled
 
+from kompas.accounts.scoping import active_organisation
 from kompas.sources.models import ImportRun
 
 
 def import_runs() -> QuerySet[ImportRun]:
-    """Return the import runs of the active organisation scope, newest first."""
-    return ImportRun.objects.select_related("created_by").order_by("-started_at", "-id")
+    """Return the import runs of the active organisation and the operator's open data, newest first.
+
+    Open data is imported once by the operator for every organisation (ADR 0011); its runs say
+    where the shared figures on every page come from, so every organisation may read them.
+    """
+    return _own_or_shared_runs().select_related("created_by").order_by("-started_at", "-id")
 
 
 def import_run(run_id: int) -> ImportRun | None:
-    """Return import run ``run_id`` of the active organisation scope, or ``None``."""
-    return ImportRun.objects.select_related("created_by").filter(pk=run_id).first()
+    """Return import run ``run_id`` of the active organisation or of the open data, or ``None``."""
+    return _own_or_shared_runs().select_related("created_by").filter(pk=run_id).first()
+
+
+def _own_or_shared_runs() -> QuerySet[ImportRun]:
+    active, organisation = active_organisation()
+    if not active:
+        return ImportRun.objects.all()  # fails loudly without a scope, as every tenant query does
+    with scopes_disabled():
+        shared = Q(organisation__isnull=True)
+        return ImportRun.objects.filter(shared | Q(organisation=organisation) if organisation else shared)
 
 
 # Reads for the data vintage of reports and the dashboard (kompas.reports.freshness).
