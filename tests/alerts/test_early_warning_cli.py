@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """``kompas early-warning`` and ``kompas early-warning-backtest`` on CSV files, without a database.
 
-Commands run through :func:`kompas.cli.main`, as from a shell; one test starts the installed
+Commands run through :func:`kompas.site.cli.main`, as from a shell; one test starts the installed
 ``kompas`` script to prove that bad input ends without a traceback.
 """
 
@@ -21,7 +21,7 @@ import pytest
 from kompas.alerts.early_warning_csv import OUTPUT_COLUMNS
 from kompas.alerts.farrington import farrington_flexible
 from kompas.alerts.series import read_long_csv
-from kompas.cli import COMMANDS, main
+from kompas.site.cli import COMMANDS, main
 
 REFERENCE = Path(__file__).parent / "reference"
 MONTHLY = REFERENCE / "monthly_series.csv"

@@ -16,7 +16,7 @@ from django.core.management import call_command
 
 from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
-from kompas.cli import command_name
+from kompas.site.cli import command_name
 
 KOMPAS = str(Path(sys.executable).with_name("kompas"))
 

@@ -98,3 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0) if not isinstance(stop.code, str) else 1
     return 0
+
+
+if __name__ == "__main__":  # ``python -m kompas.site.cli``, as the installed ``kompas`` script runs
+    sys.exit(main())
