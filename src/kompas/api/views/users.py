@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""API views: they only translate HTTP into calls of the apps' access functions."""
+"""The caller and the users of their organisation in the REST API (``/api/v1/me``, ``/api/v1/users``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from kompas.accounts import access
 from kompas.accounts.models import User
 from kompas.accounts.roles import Permission
-from kompas.api.serializers import MeSerializer, UserSerializer
+from kompas.api.serializers.users import MeSerializer, UserSerializer
 
 
 class MeView(APIView):
