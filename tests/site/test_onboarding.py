@@ -93,7 +93,7 @@ def test_walk_from_migrate_to_the_beheerders_dashboard(
 
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     code, out, err = _kompas(
-        capsys, "createuser", "beheerder-enschede", "--organisation", "enschede", "--role", "beheerder",
+        capsys, "user", "create", "beheerder-enschede", "--organisation", "enschede", "--role", "beheerder",
         "--password-stdin",
     )  # fmt: skip
     assert (code, err) == (0, "")
