@@ -11,8 +11,8 @@ from pathlib import Path
 from django.core.management import call_command
 
 from kompas.accounts.audit_actions import AUDIT_ACTIONS
-from kompas.cli import COMMANDS
 from kompas.config import ENV_SETTINGS, PROJECT_DIR
+from kompas.site.cli import COMMANDS
 
 DOCS = PROJECT_DIR / "docs"
 

@@ -26,6 +26,7 @@ APPS = [
     "casework",
     "registry",
     "api",
+    "site",
 ]
 SRC = PROJECT_DIR / "src" / "kompas"
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "kompas.casework",
     "kompas.registry",
     "kompas.api",
+    "kompas.site",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +108,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "kompas.urls"
+ROOT_URLCONF = "kompas.site.urls"
 WSGI_APPLICATION = "kompas.wsgi.application"
 
 TEMPLATES = [

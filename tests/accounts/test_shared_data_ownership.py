@@ -291,7 +291,7 @@ def test_no_observation_entry_point_gives_a_foreign_private_measure(
     err = io.StringIO()
     with pytest.raises(SystemExit):
         call_command(
-            "export_observations",
+            "observations_export",
             "--organisation",
             "platform",
             "--measure",

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas early-warning`` and ``kompas early-warning-backtest`` on CSV files, without a database.
+"""``kompas early-warning run`` and ``kompas early-warning backtest`` on CSV files, without a database.
 
-Commands run through :func:`kompas.cli.main`, as from a shell; one test starts the installed
+Commands run through :func:`kompas.site.cli.main`, as from a shell; one test starts the installed
 ``kompas`` script to prove that bad input ends without a traceback.
 """
 
@@ -21,7 +21,7 @@ import pytest
 from kompas.alerts.early_warning_csv import OUTPUT_COLUMNS
 from kompas.alerts.farrington import farrington_flexible
 from kompas.alerts.series import read_long_csv
-from kompas.cli import COMMANDS, main
+from kompas.site.cli import COMMANDS, main
 
 REFERENCE = Path(__file__).parent / "reference"
 MONTHLY = REFERENCE / "monthly_series.csv"
@@ -41,15 +41,15 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def test_commands_have_friendly_names() -> None:
-    assert "early-warning" in COMMANDS
-    assert "early-warning-backtest" in COMMANDS
+    assert "early-warning run" in COMMANDS
+    assert "early-warning backtest" in COMMANDS
 
 
 def test_output_has_the_documented_columns_and_r_values(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     output = tmp_path / "signalen.csv"
-    code, out, err = _kompas(capsys, "early-warning", str(MONTHLY), "--output", str(output))
+    code, out, err = _kompas(capsys, "early-warning", "run", str(MONTHLY), "--output", str(output))
     assert (code, err) == (0, "")
     assert re.fullmatch(
         r"567 perioden beoordeeld in 7 reeksen \(2017-04-01 t/m 2023-12-01\): \d+ signalen\. "
@@ -76,7 +76,7 @@ def test_output_has_the_documented_columns_and_r_values(
 def test_noufaily_settings_reproduce_r(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "noufaily.csv"
     settings = ["--no-periods", "10", "--past-periods-not-included", "6", "--threshold-method", "nbPlugin"]
-    code, _, err = _kompas(capsys, "early-warning", str(MONTHLY), "--output", str(output), *settings)
+    code, _, err = _kompas(capsys, "early-warning", "run", str(MONTHLY), "--output", str(output), *settings)
     assert (code, err) == (0, "")
     found = {(row["series"], row["period"]): row for row in _rows(output)}
     reference = [
@@ -100,6 +100,7 @@ def test_other_methods_on_weekly_data(
     code, _, err = _kompas(
         capsys,
         "early-warning",
+        "run",
         str(WEEKLY),
         "--output",
         str(output),
@@ -117,10 +118,11 @@ def test_other_methods_on_weekly_data(
 
 def test_evaluate_from_and_min_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     everything, narrowed = tmp_path / "alles.csv", tmp_path / "vanaf.csv"
-    _kompas(capsys, "early-warning", str(MONTHLY), "--output", str(everything))
+    _kompas(capsys, "early-warning", "run", str(MONTHLY), "--output", str(everything))
     code, out, _ = _kompas(
         capsys,
         "early-warning",
+        "run",
         str(MONTHLY),
         "--output",
         str(narrowed),
@@ -143,7 +145,7 @@ def test_evaluate_from_and_min_count(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_short_series_give_a_header_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source, output = tmp_path / "kort.csv", tmp_path / "uit.csv"
     source.write_text("series,period,count\na,2024-01-01,3\na,2024-02-01,5\n", encoding="utf-8")
-    code, out, _ = _kompas(capsys, "early-warning", str(source), "--output", str(output))
+    code, out, _ = _kompas(capsys, "early-warning", "run", str(source), "--output", str(output))
     assert code == 0
     assert out.startswith("0 perioden beoordeeld in 1 reeksen (- t/m -): 0 signalen.")
     assert output.read_text(encoding="utf-8") == ",".join(OUTPUT_COLUMNS) + "\n"
@@ -156,7 +158,7 @@ def test_bad_input_lists_every_problem_in_dutch(tmp_path: Path, capsys: pytest.C
         encoding="utf-8",
     )
     output = tmp_path / "uit.csv"
-    code, out, err = _kompas(capsys, "early-warning", str(source), "--output", str(output))
+    code, out, err = _kompas(capsys, "early-warning", "run", str(source), "--output", str(output))
     assert code == 1
     assert out == ""
     assert err == (
@@ -180,7 +182,7 @@ def test_many_problems_are_counted_beyond_the_first_hundred(
     # 150 series with a Tuesday where a month is expected: one problem each.
     rows = "".join(f"s{index},2024-03-05,1\n" for index in range(150))
     source.write_text("series,period,count\n" + rows, encoding="utf-8")
-    code, _, err = _kompas(capsys, "early-warning", str(source), "--output", str(tmp_path / "uit.csv"))
+    code, _, err = _kompas(capsys, "early-warning", "run", str(source), "--output", str(tmp_path / "uit.csv"))
     assert code == 1
     lines = err.splitlines()
     assert lines[0] == "CommandError: Het invoerbestand is niet bruikbaar (150 problemen):"
@@ -205,7 +207,7 @@ def test_many_problems_are_counted_beyond_the_first_hundred(
 def test_unusable_requests(
     arguments: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = _kompas(capsys, "early-warning", *arguments, "--output", str(tmp_path / "uit.csv"))
+    code, _, err = _kompas(capsys, "early-warning", "run", *arguments, "--output", str(tmp_path / "uit.csv"))
     assert (code, err) == (1, message)
 
 
@@ -215,6 +217,7 @@ def test_malformed_option_is_refused_by_the_parser(
     code, _, err = _kompas(
         capsys,
         "early-warning",
+        "run",
         str(MONTHLY),
         "--output",
         str(tmp_path / "u.csv"),
@@ -229,7 +232,7 @@ def test_installed_script_fails_without_traceback(tmp_path: Path) -> None:
     source = tmp_path / "fout.csv"
     source.write_text("series,period,count\na,2020-01-01,veel\n", encoding="utf-8")
     result = subprocess.run(
-        [KOMPAS, "early-warning", str(source), "--output", str(tmp_path / "uit.csv")],
+        [KOMPAS, "early-warning", "run", str(source), "--output", str(tmp_path / "uit.csv")],
         capture_output=True,
         text=True,
         timeout=120,
@@ -241,7 +244,7 @@ def test_installed_script_fails_without_traceback(tmp_path: Path) -> None:
 
 
 def test_backtest_json(capsys: pytest.CaptureFixture[str]) -> None:
-    arguments = ["early-warning-backtest", str(MONTHLY), "--json", "--outbreaks", "5", "--sizes", "2,10"]
+    arguments = ["early-warning", "backtest", str(MONTHLY), "--json", "--outbreaks", "5", "--sizes", "2,10"]
     code, out, err = _kompas(capsys, *arguments)
     assert (code, err) == (0, "")
     report = json.loads(out)
@@ -259,7 +262,8 @@ def test_backtest_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_backtest_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _kompas(
         capsys,
-        "early-warning-backtest",
+        "early-warning",
+        "backtest",
         str(MONTHLY),
         "--method",
         "ears-c2",
@@ -284,7 +288,7 @@ def test_backtest_json_has_null_where_nothing_was_simulated(
     source = tmp_path / "vlak.csv"
     rows = "".join(f"a,{2015 + month // 12}-{month % 12 + 1:02d}-01,4\n" for month in range(96))
     source.write_text("series,period,count\n" + rows, encoding="utf-8")
-    code, out, _ = _kompas(capsys, "early-warning-backtest", str(source), "--json", "--method", "ears-c1")
+    code, out, _ = _kompas(capsys, "early-warning", "backtest", str(source), "--json", "--method", "ears-c1")
     assert code == 0
     report = json.loads(out)
     assert all(size["probability_of_detection"] is None for size in report["by_size"])
@@ -303,6 +307,6 @@ def test_backtest_json_has_null_where_nothing_was_simulated(
 def test_backtest_refuses_a_malformed_design(
     arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = _kompas(capsys, "early-warning-backtest", str(MONTHLY), *arguments)
+    code, _, err = _kompas(capsys, "early-warning", "backtest", str(MONTHLY), *arguments)
     assert code == 2
     assert err.rstrip().endswith(message)

@@ -55,7 +55,7 @@ def test_compute_reports_as_json(computed: Organisation) -> None:
 
 def test_export_has_exactly_the_documented_columns(computed: Organisation) -> None:
     _run("compute")
-    text = _run("export_indicators", "--indicator", "inbraak_per_1000", "--level", "wijk", "--period", "2015")
+    text = _run("indicators_export", "--indicator", "inbraak_per_1000", "--level", "wijk", "--period", "2015")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert text.splitlines()[0] == COLUMNS
     assert ",".join(export.COLUMNS) == COLUMNS
@@ -70,7 +70,7 @@ def test_export_has_exactly_the_documented_columns(computed: Organisation) -> No
 def test_export_to_xlsx(computed: Organisation, tmp_path: Path) -> None:
     _run("compute")
     target = tmp_path / "indicatoren.xlsx"
-    _run("export_indicators", "--format", "xlsx", "--period", "year", "--output", str(target))
+    _run("indicators_export", "--format", "xlsx", "--period", "year", "--output", str(target))
     sheet = load_workbook(target)["indicatoren"]
     header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
     assert ",".join(header) == COLUMNS
@@ -79,7 +79,7 @@ def test_export_to_xlsx(computed: Organisation, tmp_path: Path) -> None:
 
 def test_an_unknown_period_is_refused_in_dutch(computed: Organisation) -> None:
     with pytest.raises(CommandError, match="onbekende periode week"):
-        _run("export_indicators", "--period", "week")
+        _run("indicators_export", "--period", "week")
 
 
 def test_load_and_dump_round_trip(db: None, tmp_path: Path) -> None:

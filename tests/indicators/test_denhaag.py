@@ -48,7 +48,7 @@ def test_gemeente_year_totals_equal_the_raw_file(org_a: Organisation) -> None:
     )
     compute(actor=None, granularities=[Granularity.YEAR])
     out = io.StringIO()
-    call_command("export_indicators", "--level", "gemeente", "--period", "year", stdout=out)
+    call_command("indicators_export", "--level", "gemeente", "--period", "year", stdout=out)
     exported = {
         (row["indicator_code"].removeprefix("delict_"), row["area_code"], row["period_start"][:4]): float(
             row["value"]

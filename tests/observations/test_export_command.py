@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def _call(*arguments: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     try:
-        call_command("export_observations", *arguments, stdout=out, stderr=err)
+        call_command("observations_export", *arguments, stdout=out, stderr=err)
     except SystemExit as stop:
         return int(stop.code or 0), out.getvalue(), err.getvalue()
     return 0, out.getvalue(), err.getvalue()

@@ -84,7 +84,7 @@ def _t1_status(org_a: Organisation) -> str | None:
     (None: Hengelo has no value)."""
     out = io.StringIO()
     call_command(
-        "export_indicators",
+        "indicators_export",
         "--organisation",
         "hengelo",
         "--indicator",

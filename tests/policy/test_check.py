@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 def _check_json(*args: str) -> dict[str, object]:
     out = StringIO()
-    call_command("check_plan", "--json", *args, stdout=out)
+    call_command("plan_check", "--json", *args, stdout=out)
     return dict(json.loads(out.getvalue()))
 
 
@@ -87,7 +87,7 @@ def test_json_summary_and_other_findings(hengelo_plan: Plan) -> None:
 
 def test_text_output_names_counts_and_lines(hengelo_plan: Plan) -> None:
     out = StringIO()
-    call_command("check_plan", stdout=out)
+    call_command("plan_check", stdout=out)
     text = out.getvalue()
     assert "22  Doel zonder effectindicator (goal_without_effect_indicator)" in text
     assert (
@@ -131,4 +131,4 @@ def test_several_plans_need_a_choice(org_a: Organisation, org_b: Organisation) -
     make_small_plan(org_a)
     make_small_plan(org_b)
     with pytest.raises(CommandError, match="Er zijn meerdere plannen; kies er een met --plan ID"):
-        call_command("check_plan", stdout=StringIO())
+        call_command("plan_check", stdout=StringIO())

@@ -108,12 +108,12 @@ def poisoned_measure(org_a: Organisation) -> None:
 
 def test_observation_export_csv_and_xlsx(poisoned_measure: None, tmp_path: Path) -> None:
     out = io.StringIO()
-    call_command("export_observations", stdout=out, stderr=io.StringIO())
+    call_command("observations_export", stdout=out, stderr=io.StringIO())
     [header, row] = list(csv.reader(io.StringIO(out.getvalue())))
     assert row[header.index("measure_name")] == "'" + ATTACK
     assert row[header.index("value")] == "-3"
     path = tmp_path / "w.xlsx"
-    call_command("export_observations", "--format", "xlsx", "--output", str(path), stderr=io.StringIO())
+    call_command("observations_export", "--format", "xlsx", "--output", str(path), stderr=io.StringIO())
     _assert_no_formulas(path.read_bytes(), [ATTACK, f"{ATTACK} (woninginbraken)"])
     sheet = load_workbook(path)["Waarnemingen"]
     assert [cell.value for cell in sheet[2]][6] == -3

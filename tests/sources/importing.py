@@ -59,7 +59,7 @@ def stored() -> tuple[int, ...]:
 def exported(*arguments: str) -> list[dict[str, str]]:
     """Return the rows ``kompas export observations ARGUMENTS`` writes as CSV."""
     out = io.StringIO()
-    call_command("export_observations", *arguments, stdout=out, stderr=io.StringIO())
+    call_command("observations_export", *arguments, stdout=out, stderr=io.StringIO())
     return list(csv.DictReader(io.StringIO(out.getvalue())))
 
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django_scopes import scope
 
 from kompas.accounts.models import Organisation
-from kompas.cli import command_name, main
+from kompas.site.cli import command_name, main
 from kompas.sources.models import ImportRun
 
 HEADER = "jaar,maand,wijk_code,buurt_code,delict_code,aantal\n"
@@ -118,7 +118,7 @@ def test_organisation_is_required_when_there_are_several(
 def test_the_kompas_command_never_shows_a_traceback(
     org_a: Organisation, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    # Through kompas.cli.main, as at the terminal: undecodable bytes and bad cells, one report.
+    # Through kompas.site.cli.main, as at the terminal: undecodable bytes and bad cells, one report.
     path = tmp_path / "panel.csv"
     path.write_bytes(BAD.encode() + b"2011,4,WK048402,BU04840201,104,\x81\xff\n")
     code = main(["import", str(path), "--format", "politie-buurt-maand", "--create-areas"])

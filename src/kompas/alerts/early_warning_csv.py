@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Early warning on any long CSV file, without a database: the logic of ``kompas early-warning``.
+"""Early warning on any long CSV file, without a database: the logic of ``kompas early-warning run``.
 
 Input is ``series,period,count`` (period: ISO date of the period's first day; see
 :mod:`kompas.alerts.series` for how missing periods are filled). Output has one row per

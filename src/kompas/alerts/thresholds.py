@@ -3,7 +3,7 @@
 """Upper bounds for a count: normal quantiles, Farrington's power transformation, NB quantiles.
 
 Only :mod:`scipy.special` is used (not :mod:`scipy.stats`, whose import alone costs about half
-a second), so that ``kompas early-warning`` starts quickly. The quantiles of the Poisson and
+a second), so that ``kompas early-warning run`` starts quickly. The quantiles of the Poisson and
 negative binomial distributions are the smallest count whose distribution function reaches
 the probability, as R's ``qpois`` and ``qnbinom``: a Cornish-Fisher approximation gives a start
 within a count or two, a short search settles it.

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
-from kompas.accounts.models import User
 from kompas.accounts.roles import Permission, has_permission
 from kompas.alerts import configure, digest, queries, triage
 from kompas.alerts.defaults import method_choices
@@ -24,10 +24,6 @@ from kompas.alerts.rule_cost import rule_cost
 from kompas.reports.charts import render_svg
 
 
-def _actor(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @requires(Permission.TRIAGE_ALERTS)
 def alert_list(request: HttpRequest) -> HttpResponse:
     """List the organisation's alerts with filters kept in the URL."""
@@ -36,12 +32,12 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     alerts = queries.filtered_alerts(**{k: v for k, v in filters.items() if v})
     page = Paginator(alerts, 50).get_page(request.GET.get("pagina"))
     template = "alerts/_alert_table.html" if request.headers.get("HX-Request") else "alerts/alert_list.html"
-    can_configure = has_permission(_actor(request).role, Permission.CONFIGURE_ALERTS)
+    can_configure = has_permission(current_user(request).role, Permission.CONFIGURE_ALERTS)
     context = {
         "form": form,
         "page": page,
         "perms_configure": can_configure,
-        "subscribed": digest.is_subscribed(_actor(request)),
+        "subscribed": digest.is_subscribed(current_user(request)),
     }
     return render(request, template, context)
 
@@ -51,7 +47,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 def digest_subscription(request: HttpRequest) -> HttpResponse:
     """Switch the weekly e-mail summary on or off for the logged-in user."""
     subscribed = request.POST.get("subscribed") == "1"
-    digest.set_subscription(actor=_actor(request), subscribed=subscribed)
+    digest.set_subscription(actor=current_user(request), subscribed=subscribed)
     if subscribed:
         messages.success(request, _("U ontvangt voortaan elke week een samenvatting per e-mail."))
     else:
@@ -75,7 +71,7 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
     form = TriageForm(request.POST or None, initial=initial, organisation_id=alert.organisation_id)
     if request.method == "POST" and form.is_valid():
         try:
-            triage.triage(actor=_actor(request), alert=alert, **form.cleaned_data)
+            triage.triage(actor=current_user(request), alert=alert, **form.cleaned_data)
         except triage.StaleAlertError:
             form.add_error(
                 None, _("Iemand anders heeft deze signalering intussen gewijzigd. Laad de pagina opnieuw.")
@@ -94,7 +90,7 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
 def setting_list(request: HttpRequest) -> HttpResponse:
     """List the watch settings per measure, with the method that runs now and why."""
     settings = list(AlertSetting.objects.all())
-    choices = method_choices(_actor(request).organisation, settings)
+    choices = method_choices(current_user(request).organisation, settings)
     rows = [(setting, choices[setting.measure_code]) for setting in settings]
     return render(request, "alerts/setting_list.html", {"rows": rows})
 
@@ -110,14 +106,14 @@ def setting_edit(request: HttpRequest, measure_code: str | None = None) -> HttpR
         request.POST or None,
         instance=setting,
         initial={"version": getattr(setting, "version", None)},
-        organisation_id=_actor(request).organisation_id,
+        organisation_id=current_user(request).organisation_id,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             configure.save_setting(
-                actor=_actor(request),
-                organisation=_actor(request).organisation,
+                actor=current_user(request),
+                organisation=current_user(request).organisation,
                 measure_code=data.pop("measure_code"),
                 version=data.pop("version"),
                 **data,
@@ -140,10 +136,10 @@ def setting_edit(request: HttpRequest, measure_code: str | None = None) -> HttpR
 @requires(Permission.CONFIGURE_ALERTS)
 def setting_cost(request: HttpRequest) -> HttpResponse:
     """Show what the settings in the query string cost: backtest on the organisation's history."""
-    form = RuleCostForm(request.GET, organisation_id=_actor(request).organisation_id)
+    form = RuleCostForm(request.GET, organisation_id=current_user(request).organisation_id)
     cost = None
     if form.is_valid():
-        cost = rule_cost(_actor(request).organisation, **form.cleaned_data)
+        cost = rule_cost(current_user(request).organisation, **form.cleaned_data)
     return render(
         request,
         "alerts/_rule_cost.html",

@@ -5,18 +5,22 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from kompas.api import views
-from kompas.indicators.api import IndicatorDetailView, IndicatorListView, IndicatorValueListView
-from kompas.policy.api import PlanView
+from kompas.api.views import indicators, plans, users
 
 app_name = "api"
 urlpatterns = [
     path("v1/openapi.json", SpectacularAPIView.as_view(), name="schema"),
-    path("v1/me", views.MeView.as_view(), name="me"),
-    path("v1/users", views.UserListView.as_view(), name="user_list"),
-    path("v1/users/<id:user_id>", views.UserDetailView.as_view(), name="user_detail"),
-    path("v1/plans/<id:plan_id>", PlanView.as_view(), name="plan_detail"),
-    path("v1/indicators", IndicatorListView.as_view(), name="indicator_list"),
-    path("v1/indicators/<id:indicator_id>", IndicatorDetailView.as_view(), name="indicator_detail"),
-    path("v1/indicators/<id:indicator_id>/values", IndicatorValueListView.as_view(), name="indicator_values"),
+    path("v1/me", users.MeView.as_view(), name="me"),
+    path("v1/users", users.UserListView.as_view(), name="user_list"),
+    path("v1/users/<id:user_id>", users.UserDetailView.as_view(), name="user_detail"),
+    path("v1/plans/<id:plan_id>", plans.PlanView.as_view(), name="plan_detail"),
+    path("v1/indicators", indicators.IndicatorListView.as_view(), name="indicator_list"),
+    path(
+        "v1/indicators/<id:indicator_id>", indicators.IndicatorDetailView.as_view(), name="indicator_detail"
+    ),
+    path(
+        "v1/indicators/<id:indicator_id>/values",
+        indicators.IndicatorValueListView.as_view(),
+        name="indicator_values",
+    ),
 ]

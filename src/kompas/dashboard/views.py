@@ -20,8 +20,9 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import AUTHENTICATED, public, requires
-from kompas.accounts.models import Organisation, User
+from kompas.accounts.models import Organisation
 from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission
 from kompas.dashboard.area import find_area, map_level, open_alert_lines, picture
 from kompas.dashboard.forms import DISPLAY_FIELD, FILTER_FIELDS, FilterForm, Filters
@@ -33,10 +34,6 @@ from kompas.reports import figures
 from kompas.reports.objects import Plan
 from kompas.reports.selection import selectable_years
 from kompas.reports.suppression import suppresses
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _filter_form(request: HttpRequest, organisation: Organisation, plan: Plan | None) -> FilterForm:
@@ -119,7 +116,7 @@ class _Parts:
 @requires(AUTHENTICATED)
 def home(request: HttpRequest) -> HttpResponse:
     """Show the dashboard, or for roles without it the start page with what the role may do."""
-    user = _user(request)
+    user = current_user(request)
     if not has_permission(user.role, Permission.VIEW_DASHBOARD):
         permissions = sorted(ROLE_PERMISSIONS[Role(user.role)], key=str) if user.role in Role.values else []
         return render(request, "dashboard/home.html", {"permissions": permissions})
@@ -144,7 +141,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @requires(Permission.VIEW_DASHBOARD)
 def theme_page(request: HttpRequest, theme_id: int) -> HttpResponse:
     """Show one theme: its verdicts, indicators with current figures, charts and actions."""
-    user = _user(request)
+    user = current_user(request)
     plan = plans().filter(themes__pk=theme_id).first()
     theme = plan.themes.filter(pk=theme_id).first() if plan is not None else None
     if theme is None:
@@ -168,7 +165,7 @@ def theme_page(request: HttpRequest, theme_id: int) -> HttpResponse:
 @requires(Permission.VIEW_DASHBOARD)
 def area_page(request: HttpRequest, area_code: str) -> HttpResponse:
     """Show the safety picture of a wijk, buurt or the gemeente itself."""
-    user = _user(request)
+    user = current_user(request)
     form = _filter_form(request, user.organisation, None)
     filters = form.filters()
     area = find_area(user.organisation, area_code, filters.year)

@@ -48,8 +48,8 @@ from kompas.indicators.models import (
 )
 from kompas.indicators.queries import definition_of, definitions, value_frame
 from kompas.indicators.rollup import Granularity
+from kompas.indicators.targets import targets_to_judge
 from kompas.observations import queries as observation_queries
-from kompas.policy.queries import target_figures
 
 
 @dataclass(frozen=True)
@@ -362,7 +362,7 @@ def _write_composite(indicator: Indicator, combined: pd.DataFrame, work: Plan) -
 
 def _judge_targets(organisation: Organisation | None) -> int:
     """Replace the target progress of ``organisation`` (None: every organisation)."""
-    targets = target_figures(None if organisation is None else [organisation.pk])
+    targets = targets_to_judge(None if organisation is None else [organisation.pk])
     if not targets:
         return 0
     indicator_ids = sorted({t.indicator_id for t in targets})

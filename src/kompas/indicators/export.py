@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas export indicators``: the stored values with their trend, benchmark index, rank and
+"""``kompas indicators export``: the stored values with their trend, benchmark index, rank and
 target status, one row per indicator × area × period, as CSV or XLSX.
 
 An area in several reference groups gets the index and rank of one group: the group the

@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
-from kompas.accounts.models import User
 from kompas.accounts.roles import Permission
 from kompas.indicators.forms import OwnFigureForm
 from kompas.indicators.formulas import Formula
@@ -27,7 +27,7 @@ from kompas.observations.queries import measure_labels
 @require_http_methods(["GET", "POST"])
 def own_figure(request: HttpRequest, indicator_id: int) -> HttpResponse:
     """Enter or correct an own figure for a measure of the indicator."""
-    actor: User = request.user  # type: ignore[assignment]
+    actor = current_user(request)
     indicator = get_object_or_404(Indicator.objects.select_related("definition"), pk=indicator_id)
     form = OwnFigureForm(
         request.POST or None, measures=_measures(indicator), areas=own_areas(actor.organisation)

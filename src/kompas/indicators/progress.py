@@ -20,7 +20,7 @@ import pandas as pd
 
 from kompas.areas import queries as area_queries
 from kompas.indicators.status import Status, TargetRule, assess
-from kompas.policy.queries import TargetFigures
+from kompas.indicators.targets import TargetFigures
 
 AREA_CODE = re.compile(r"^(GM|WK|BU)\d{4,8}$")
 JUDGED_LENGTHS = ("year", "rolling_12_months")

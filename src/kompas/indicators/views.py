@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission, has_permission
 from kompas.indicators import queries
@@ -52,16 +53,17 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
         length=request.GET.get("periode", ""),
         start=_date(request.GET.get("begin", "")),
     )
-    suppress = suppresses(request.user.role)  # type: ignore[union-attr]
+    user = current_user(request)
+    suppress = suppresses(user.role)
     is_count = queries.counts_events(indicator)
-    hidden = _complements(indicator, page, request.user.organisation_id) if suppress else frozenset()  # type: ignore[union-attr]
+    hidden = _complements(indicator, page, user.organisation_id) if suppress else frozenset()
     rows = [_shown(row, is_count, suppress, row.value.area_code in hidden) for row in page.rows]
     context = {
         "indicator": indicator,
         "page": page,
         "rows": rows,
         "suppressed": suppress,
-        "perms_edit_policy": has_permission(request.user.role, Permission.EDIT_POLICY),  # type: ignore[union-attr]
+        "perms_edit_policy": has_permission(user.role, Permission.EDIT_POLICY),
     }
     return render(request, "indicators/indicator_detail.html", context)
 

@@ -12,3 +12,10 @@ class PolicyConfig(AppConfig):
     name = "kompas.policy"
     label = "policy"
     verbose_name = _("Beleid")
+
+    def ready(self) -> None:
+        """Supply the plan targets to the indicator engine, which judges their progress (ADR 0014)."""
+        from kompas.indicators.targets import supply_targets
+        from kompas.policy.queries import target_figures
+
+        supply_targets(target_figures)

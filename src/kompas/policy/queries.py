@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
+from kompas.indicators.targets import TargetFigures
 from kompas.policy.check import Finding, check_plan
 from kompas.policy.choices import ActionState
 from kompas.policy.models import BudgetLine, CostItem, Goal, Plan, Target, Theme
@@ -137,25 +138,11 @@ def budget(plan: Plan) -> Budget:
     return Budget(lines, total, plan.budget_stated_total, others)
 
 
-@dataclass(frozen=True)
-class TargetFigures:
-    """What the indicator engine needs of a target to judge its progress (no plan texts)."""
-
-    target_id: int
-    organisation_id: int
-    organisation_cbs_code: str
-    indicator_id: int
-    area: str
-    rule: str
-    baseline_value: float | None
-    target_value: float | None
-    target_period: int | None
-
-
 def target_figures(organisation_ids: Sequence[int] | None = None) -> list[TargetFigures]:
     """Return the targets with a rule, of the given organisations (None: every organisation).
 
-    Runs in the caller's scope; the indicator engine calls it with scopes disabled.
+    Runs in the caller's scope; the indicator engine calls it with scopes disabled, as the
+    supplier of :mod:`kompas.indicators.targets` (ADR 0014).
     """
     targets = Target.objects.exclude(rule="").select_related("theme__plan__organisation")
     if organisation_ids is not None:

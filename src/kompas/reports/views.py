@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.models import User
 from kompas.accounts.roles import Permission
@@ -61,7 +62,7 @@ def _page(request: HttpRequest, user: User, form: ReportForm, status: int = 200)
 @requires(Permission.VIEW_DASHBOARD)
 def report_page(request: HttpRequest) -> HttpResponse:
     """Show the report choices and the user's recent reports."""
-    user: User = request.user  # type: ignore[assignment]
+    user = current_user(request)
     return _page(request, user, _form(request, user))
 
 
@@ -73,7 +74,7 @@ def report_generate(request: HttpRequest) -> HttpResponse:
     A GET (the report links on dashboard pages) only fills in the choices: asking for a report
     takes a place in the queue, so it needs the form's POST.
     """
-    user: User = request.user  # type: ignore[assignment]
+    user = current_user(request)
     form = _form(request, user)
     if request.method == "GET":
         return _page(request, user, form)
@@ -95,7 +96,7 @@ def job_url(job: ReportJob) -> str:
 
 
 def _own_job(request: HttpRequest, job_id: int) -> ReportJob:
-    user: User = request.user  # type: ignore[assignment]
+    user = current_user(request)
     try:
         return get_job_for(user, job_id)
     except ReportJob.DoesNotExist:
@@ -127,7 +128,7 @@ def job_status(request: HttpRequest, job_id: int) -> HttpResponse:
 @requires(Permission.VIEW_DASHBOARD)
 def job_download(request: HttpRequest, job_id: int) -> HttpResponse:
     """Hand out the made file of the user's own report."""
-    user: User = request.user  # type: ignore[assignment]
+    user = current_user(request)
     job = _own_job(request, job_id)
     try:
         output = download(actor=user, job=job)

@@ -18,16 +18,17 @@ from django.views.decorators.http import require_GET
 
 from kompas.accounts import access, audit
 from kompas.accounts.audit_actions import AUDIT_ACTIONS, label
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.forms import AuditFilterForm
-from kompas.accounts.models import AuditRecord, User
+from kompas.accounts.models import AuditRecord
 from kompas.accounts.roles import Permission
 from kompas.formulas import inert_row
 
 
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditRecord]]:
     """Return the filter form and the organisation's records it selects."""
-    records = access.audit_records_visible_to(request.user)  # type: ignore[arg-type]
+    records = access.audit_records_visible_to(current_user(request))
     form = AuditFilterForm(request.GET or None)
     if form.is_valid():
         data = form.cleaned_data
@@ -51,7 +52,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     form, records = _filtered(request)
     page = Paginator(records, 100).get_page(request.GET.get("pagina"))
     rows = [(record, label(record.action)) for record in page]
-    actor: User = request.user  # type: ignore[assignment]
+    actor = current_user(request)
     with transaction.atomic():
         audit.record(
             "accounts.audit.viewed", actor=actor, changes={"filters": request.GET.dict(), "page": page.number}
@@ -96,7 +97,7 @@ def audit_export(request: HttpRequest) -> HttpResponse:
                 ]
             )
         )
-    actor: User = request.user  # type: ignore[assignment]
+    actor = current_user(request)
     with transaction.atomic():
         audit.record("accounts.audit.exported", actor=actor, changes={"filters": request.GET.dict()})
     return response

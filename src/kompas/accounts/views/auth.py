@@ -21,6 +21,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kompas.accounts import audit
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import AUTHENTICATED, public, requires
 from kompas.accounts.forms import TokenForm
 from kompas.accounts.models import User
@@ -62,7 +63,7 @@ class LogoutView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Record the logout, then end the session."""
         with transaction.atomic():
-            audit.record("accounts.logout", actor=request.user)  # type: ignore[arg-type]
+            audit.record("accounts.logout", actor=current_user(request))
         return super().post(request, *args, **kwargs)
 
 
@@ -72,7 +73,7 @@ logout_view = requires(AUTHENTICATED)(LogoutView.as_view())
 @requires(AUTHENTICATED)
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Set up a TOTP authenticator on first use, otherwise verify the code it shows."""
-    user: User = request.user  # type: ignore[assignment]
+    user = current_user(request)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     enrolling = device is None
     if device is None:

@@ -13,16 +13,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kompas.accounts import users
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import AUTHENTICATED, requires
 from kompas.accounts.forms import PasswordChangeForm
-from kompas.accounts.models import User
 
 
 @requires(AUTHENTICATED)
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
     """Ask the current password and a new one; keep the session open after the change."""
-    user: User = request.user  # type: ignore[assignment]
+    user = current_user(request)
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

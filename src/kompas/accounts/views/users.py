@@ -14,21 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kompas.accounts import access, users
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.forms import NewUserForm, UserEditForm, UserForm
 from kompas.accounts.models import User
 from kompas.accounts.roles import Permission, Role
 
 
-def _actor(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @requires(Permission.MANAGE_USERS)
 def user_list(request: HttpRequest) -> HttpResponse:
     """List the users of the beheerder's organisation (a read of personal data, audited)."""
-    page = Paginator(access.users_visible_to(_actor(request)), 50).get_page(request.GET.get("pagina"))
-    access.record_users_listed(_actor(request), list(page), via="page")
+    page = Paginator(access.users_visible_to(current_user(request)), 50).get_page(request.GET.get("pagina"))
+    access.record_users_listed(current_user(request), list(page), via="page")
     return render(request, "accounts/user_list.html", {"page": page})
 
 
@@ -38,7 +35,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
     """Create a user in the beheerder's organisation."""
     form = NewUserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actor = _actor(request)
+        actor = current_user(request)
         data = form.cleaned_data
         try:
             user = users.create_user(
@@ -64,7 +61,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @requires(Permission.MANAGE_USERS)
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     """Show one user (a read of personal data, recorded in the audit trail)."""
-    user = access.get_user_for(_actor(request), user_id)
+    user = access.get_user_for(current_user(request), user_id)
     return render(request, "accounts/user_detail.html", {"subject": user})
 
 
@@ -72,13 +69,13 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
     """Change name, e-mail, role or active state of a user; a stale form changes nothing."""
-    user = access.get_user_for(_actor(request), user_id)
+    user = access.get_user_for(current_user(request), user_id)
     initial = {name: getattr(user, name) for name in users.EDITABLE_FIELDS} | {"version": user.version}
     form = UserEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             users.update_user(
-                actor=_actor(request), user=user, version=form.cleaned_data["version"], **form.values()
+                actor=current_user(request), user=user, version=form.cleaned_data["version"], **form.values()
             )
         except users.StaleUserError as stale:
             form = _stale_form(stale.current, request.POST)
@@ -128,9 +125,9 @@ def _shown(form: UserEditForm, name: str, value: object) -> str:
 @require_POST
 def user_password_reset(request: HttpRequest, user_id: int) -> HttpResponse:
     """Give a user a temporary password, shown once on this response and never stored."""
-    user = access.get_user_for(_actor(request), user_id)
+    user = access.get_user_for(current_user(request), user_id)
     try:
-        temporary = users.reset_password(actor=_actor(request), user=user)
+        temporary = users.reset_password(actor=current_user(request), user=user)
     except users.SelfServiceError:
         messages.error(request, _("Uw eigen wachtwoord wijzigt u op de pagina Wachtwoord wijzigen."))
         return redirect("accounts:user_detail", user_id=user.pk)
@@ -143,9 +140,9 @@ def user_password_reset(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def user_two_factor_reset(request: HttpRequest, user_id: int) -> HttpResponse:
     """Remove a user's authenticator; they link a new one at their next login."""
-    user = access.get_user_for(_actor(request), user_id)
+    user = access.get_user_for(current_user(request), user_id)
     try:
-        users.reset_two_factor(actor=_actor(request), user=user)
+        users.reset_two_factor(actor=current_user(request), user=user)
     except users.SelfServiceError:
         messages.error(request, _("U kunt de tweestapsverificatie van uw eigen account niet resetten."))
     else:
@@ -163,9 +160,9 @@ def user_two_factor_reset(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def user_delete(request: HttpRequest, user_id: int) -> HttpResponse:
     """Delete a user (not oneself) after confirmation on the detail page."""
-    user = access.get_user_for(_actor(request), user_id)
+    user = access.get_user_for(current_user(request), user_id)
     try:
-        users.delete_user(actor=_actor(request), user=user)
+        users.delete_user(actor=current_user(request), user=user)
     except ValueError:
         messages.error(request, _("U kunt uw eigen account niet verwijderen."))
         return redirect("accounts:user_detail", user_id=user.pk)

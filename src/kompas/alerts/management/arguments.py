@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""The command-line options that ``kompas early-warning`` and ``early-warning-backtest`` share."""
+"""The command-line options that ``kompas early-warning run`` and ``early-warning backtest`` share."""
 
 from __future__ import annotations
 

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from kompas.accounts.models import User
 from kompas.accounts.roles import Permission, has_permission
-
-
-def actor(request: HttpRequest) -> User:
-    """Return the logged-in user (the views require login)."""
-    return request.user  # type: ignore[return-value]
 
 
 def can_edit(request: HttpRequest) -> bool:

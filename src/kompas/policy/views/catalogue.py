@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kompas.accounts import audit
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.models import AuditRecord
 from kompas.accounts.roles import Permission
@@ -21,7 +22,6 @@ from kompas.policy import edit, history
 from kompas.policy.forms import IndicatorForm
 from kompas.policy.models import Theme
 from kompas.policy.parts import PARTS
-from kompas.policy.views import actor
 
 
 @requires(Permission.EDIT_POLICY)
@@ -38,10 +38,13 @@ def indicator_create(request: HttpRequest, theme_id: int) -> HttpResponse:
         else:
             with transaction.atomic():
                 indicator = save_indicator(
-                    actor=actor(request), organisation=theme.plan.organisation, code=code, **data
+                    actor=current_user(request), organisation=theme.plan.organisation, code=code, **data
                 )
                 edit.create(
-                    actor=actor(request), part=PARTS["target"], parent=theme, values={"indicator": indicator}
+                    actor=current_user(request),
+                    part=PARTS["target"],
+                    parent=theme,
+                    values={"indicator": indicator},
                 )
             messages.success(request, _("Indicator toegevoegd."))
             return redirect("policy:theme_detail", theme_id=theme.pk)
@@ -54,7 +57,7 @@ def indicator_create(request: HttpRequest, theme_id: int) -> HttpResponse:
 def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
     """Change an indicator of the organisation's own catalogue (the shared set is not edited here)."""
     indicator = Indicator.objects.filter(
-        pk=indicator_id, organisation_id=actor(request).organisation_id
+        pk=indicator_id, organisation_id=current_user(request).organisation_id
     ).first()
     if indicator is None:
         raise Http404
@@ -65,7 +68,10 @@ def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
         values = {name: form.cleaned_data[name] for name in CATALOGUE_FIELDS}
         try:
             save_indicator(
-                actor=actor(request), organisation=indicator.organisation, code=indicator.code, **values
+                actor=current_user(request),
+                organisation=indicator.organisation,
+                code=indicator.code,
+                **values,
             )
         except ValidationError as error:
             form.add_error(None, error.messages)
@@ -75,6 +81,6 @@ def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
     records = AuditRecord.objects.filter(
         object_type=audit.object_type(indicator), object_id=str(indicator.pk)
     )
-    changes = history.entries(Indicator, list(records), actor(request).organisation_id)
+    changes = history.entries(Indicator, list(records), current_user(request).organisation_id)
     context = {"form": form, "indicator": indicator, "history": changes}
     return render(request, "policy/indicator_form.html", context, status=400 if form.errors else 200)

@@ -19,13 +19,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission
 from kompas.policy import edit, history
 from kompas.policy.forms import CapacityForm, PartForm, form_class
 from kompas.policy.models import CapacityPlan, Plan, Sourced, Theme
 from kompas.policy.parts import PARTS, Part, plan_of
-from kompas.policy.views import actor, can_edit
+from kompas.policy.views import can_edit
 
 CODE_LETTERS = {"theme": "T", "goal": "G", "action": "A", "responsibility": "R", "cost": "C"}
 
@@ -107,7 +108,10 @@ def part_edit(request: HttpRequest, noun: str, **ids: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             saved = edit.update(
-                actor=actor(request), obj=obj, values=form.values(), version=form.cleaned_data["version"]
+                actor=current_user(request),
+                obj=obj,
+                values=form.values(),
+                version=form.cleaned_data["version"],
             )
         except edit.StaleEditError as stale:
             form, conflict = _conflict(noun, stale, request.POST)
@@ -174,7 +178,7 @@ def part_create(request: HttpRequest, noun: str, **ids: int) -> HttpResponse:
     form = form_class(part)(request.POST or None, initial=initial, plan=plan, theme=theme)
     if request.method == "POST" and form.is_valid():
         try:
-            created = edit.create(actor=actor(request), part=part, parent=parent, values=form.values())
+            created = edit.create(actor=current_user(request), part=part, parent=parent, values=form.values())
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -193,7 +197,7 @@ def part_delete(request: HttpRequest, noun: str, **ids: int) -> HttpResponse:
     plan, theme = plan_of(obj), _theme_of(obj)
     try:
         version = int(request.POST.get("version", ""))
-        edit.delete(actor=actor(request), obj=obj, version=version)
+        edit.delete(actor=current_user(request), obj=obj, version=version)
     except (ValueError, edit.StaleEditError):
         messages.error(
             request, _("Niet verwijderd: iemand anders heeft dit intussen gewijzigd. Bekijk de wijziging.")

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas early-warning-backtest``: what a detection setting costs, on the series of a CSV file."""
+"""``kompas early-warning backtest``: what a detection setting costs, on the series of a CSV file."""
 
 from __future__ import annotations
 

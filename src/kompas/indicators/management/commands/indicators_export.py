@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas export indicators``: values with trend, index, rank and target status as CSV or XLSX."""
+"""``kompas indicators export``: values with trend, index, rank and target status as CSV or XLSX."""
 
 from __future__ import annotations
 

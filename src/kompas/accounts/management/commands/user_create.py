@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas createuser``: create a user in an organisation from the command line."""
+"""``kompas user create``: create a user in an organisation from the command line."""
 
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from kompas.accounts.documentation import DOCUMENTS
 from kompas.commandbase import TranslatedCommand
 from kompas.config import PROJECT_DIR
+from kompas.site.documentation import DOCUMENTS
 
 
 class Command(TranslatedCommand):

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas check plan``: list what makes the plan hard to steer on or does not add up."""
+"""``kompas plan check``: list what makes the plan hard to steer on or does not add up."""
 
 from __future__ import annotations
 

@@ -16,11 +16,11 @@ from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kompas.accounts.management.commands._refusal import refuse
 from kompas.accounts.models import OrganisationKind
 from kompas.accounts.organisations import create_organisation
 from kompas.accounts.queries import gemeente_by_cbs_code, organisation_by_code
 from kompas.commandbase import TranslatedCommand
+from kompas.site.management.commands._refusal import refuse
 from kompas.sources.bundled import known_gemeente_codes
 
 # "partner" is the word of the onboarding brief for a partner with no kind of its own in Kompas

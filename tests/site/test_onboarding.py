@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """A gemeente starts on Kompas without the demo: the walk of docs/admin-guide.md, and its refusals.
 
-The walk runs the ``kompas`` entry point itself (``kompas.cli.main``) on the test database for
+The walk runs the ``kompas`` entry point itself (``kompas.site.cli.main``) on the test database for
 Gemeente Enschede (GM0153) with the bundled CBS files. Time budget: about 15 s.
 """
 
@@ -19,7 +19,7 @@ from django_scopes import scopes_disabled
 from kompas.accounts.models import AuditRecord, Organisation, OrganisationKind, User
 from kompas.accounts.organisations import create_organisation
 from kompas.areas.models import Area
-from kompas.cli import command_name, main
+from kompas.site.cli import command_name, main
 from kompas.sources.codelists import DATA
 from kompas.sources.models import ImportRun
 from tests.conftest import PASSWORD, verified_login
@@ -93,7 +93,7 @@ def test_walk_from_migrate_to_the_beheerders_dashboard(
 
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     code, out, err = _kompas(
-        capsys, "createuser", "beheerder-enschede", "--organisation", "enschede", "--role", "beheerder",
+        capsys, "user", "create", "beheerder-enschede", "--organisation", "enschede", "--role", "beheerder",
         "--password-stdin",
     )  # fmt: skip
     assert (code, err) == (0, "")

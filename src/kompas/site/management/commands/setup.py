@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_scopes import scope, scopes_disabled
 
-from kompas.accounts.management.commands._refusal import refuse
 from kompas.accounts.models import Organisation, OrganisationKind
 from kompas.accounts.queries import organisation_by_code
 from kompas.alerts.defaults import create_default_settings
@@ -33,6 +32,7 @@ from kompas.indicators.definitions import measure_codes, parse
 from kompas.indicators.demo import SETS
 from kompas.indicators.load import load_definitions
 from kompas.observations.queries import measure_levels
+from kompas.site.management.commands._refusal import refuse
 from kompas.sources.bundled import LoadedExtract, known_gemeente_codes, load_gemeente
 from kompas.sources.report import report_lines
 

@@ -80,7 +80,7 @@ def cli_markdown() -> str:
     """Render ``--help`` of every Kompas command (docs/cli-reference.md)."""
     from django.core.management import ManagementUtility, get_commands
 
-    from kompas.cli import COMMANDS, command_name, overview
+    from kompas.site.cli import COMMANDS, command_name, overview
 
     lines = ["# CLI-referentie / CLI reference", "", GENERATED, "```text", overview(), "```", ""]
     utility = ManagementUtility(["kompas"])

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas early-warning``: signal unusual rises in every series of a CSV file, without a database."""
+"""``kompas early-warning run``: signal unusual rises in every series of a CSV file, without a database."""
 
 from __future__ import annotations
 

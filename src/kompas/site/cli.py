@@ -2,8 +2,10 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """The ``kompas`` command: Django's management commands under friendly names.
 
-``kompas early-warning`` runs the management command ``early_warning``; ``kompas check plan``
-runs ``check_plan``. ``--lang en`` (or ``KOMPAS_LANG=en``) shows help and messages in English.
+A command that acts on one kind of thing is named noun, then verb: ``kompas plan check`` runs the
+management command ``plan_check``, ``kompas early-warning run`` runs ``early_warning_run``. One
+word acts on the whole installation (``kompas compute``). ``--lang en`` (or ``KOMPAS_LANG=en``)
+shows help and messages in English.
 """
 
 from __future__ import annotations
@@ -24,33 +26,44 @@ COMMANDS: dict[str, Promise] = {
     "organisation create": _("Maak een organisatie aan (gemeente, regio, politie, partner …)."),
     "organisation list": _("Toon alle organisaties."),
     "setup": _("Richt een gemeente in: gebieden, standaardindicatoren, signalering; toont wat ontbreekt."),
-    "createuser": _("Maak een gebruiker aan in een organisatie."),
+    "user create": _("Maak een gebruiker aan in een organisatie."),
     "check": _("Controleer de installatie (--deploy voor productie)."),
     "alerts run": _("Voer de signalering uit op alle reeksen (nachtelijke taak)."),
     "alerts digest": _("Verstuur de wekelijkse samenvatting van nieuwe signaleringen."),
-    "early-warning": _("Signaleer ongewone stijgingen in de reeksen van een CSV-bestand (zonder database)."),
-    "early-warning-backtest": _("Toon wat een signaleringsinstelling kost: detectiekans en valse alarmen."),
-    "check plan": _("Controleer het veiligheidsplan: meetbaarheid, sommen, trekkers, PM-posten."),
+    "early-warning run": _(
+        "Signaleer ongewone stijgingen in de reeksen van een CSV-bestand (zonder database)."
+    ),
+    "early-warning backtest": _("Toon wat een signaleringsinstelling kost: detectiekans en valse alarmen."),
+    "plan check": _("Controleer het veiligheidsplan: meetbaarheid, sommen, trekkers, PM-posten."),
     "plan export": _("Exporteer het veiligheidsplan als JSON, XLSX of PDF."),
     "import": _("Importeer een bestand (alles of niets), met foutenrapport per regel en kolom."),
-    "export observations": _("Exporteer waarnemingen (CSV, XLSX), eventueel opgeteld per niveau of periode."),
+    "observations export": _("Exporteer waarnemingen (CSV, XLSX), eventueel opgeteld per niveau of periode."),
     "indicators load": _("Laad indicatordefinities uit een TOML-definitiebestand."),
     "indicators dump": _("Schrijf de indicatordefinities als TOML-definitiebestand."),
     "compute": _("Bereken indicatorwaarden, trends, benchmarkindex, rangen en voortgang (incrementeel)."),
-    "export indicators": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
+    "indicators export": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
     "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
 # Friendly names that cannot be a Django command's module name (``import`` is a Python keyword).
 ALIASES = {"import": "import_file"}
+# Old names, still working for one release with a warning (issue 13): old name -> new name.
+RENAMED = {
+    "check plan": "plan check",
+    "createuser": "user create",
+    "early-warning": "early-warning run",
+    "early-warning-backtest": "early-warning backtest",
+    "export indicators": "indicators export",
+    "export observations": "observations export",
+}
 
 
 def command_name(argv: Sequence[str], known: Collection[str] = ()) -> tuple[str, list[str]]:
     """Translate the friendly command at the start of ``argv`` into a Django command name.
 
-    Two words name one command when that command exists: ``check plan`` runs ``check_plan``,
-    ``export observations`` runs ``export_observations``; dashes become underscores.
+    Two words name one command when that command exists: ``plan check`` runs ``plan_check``,
+    ``observations export`` runs ``observations_export``; dashes become underscores.
     """
     if len(argv) >= 2:
         joined = f"{argv[0]}_{argv[1]}".replace("-", "_")
@@ -58,6 +71,23 @@ def command_name(argv: Sequence[str], known: Collection[str] = ()) -> tuple[str,
             return joined, list(argv[2:])
     name = argv[0].replace("-", "_")
     return ALIASES.get(name, name), list(argv[1:])
+
+
+def _key(words: Sequence[str]) -> str:
+    """Return the Django form of a name, so ``check plan``, ``check_plan`` and ``check-plan`` match."""
+    return "_".join(words).replace("-", "_")
+
+
+def renamed(argv: Sequence[str]) -> tuple[list[str], str] | None:
+    """If ``argv`` starts with an old command name, return it with the new name, and the old name."""
+    if len(argv) >= 2 and _key(argv[:2]) in {_key(name.split()) for name in COMMANDS}:
+        return None  # a current name (``early-warning run``), though its first word is an old one
+    old_names = {_key(old.split()): old for old in RENAMED}
+    for size in (2, 1):
+        old = old_names.get(_key(argv[:size])) if len(argv) >= size else None
+        if old is not None:
+            return [*RENAMED[old].split(), *argv[size:]], old
+    return None
 
 
 def _pop_language(argv: list[str]) -> str:
@@ -92,9 +122,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or args[0] in {"-h", "--help", "help"}:
         sys.stdout.write(overview() + "\n")
         return 0
+    old = renamed(args)
+    if old is not None:
+        args, old_name = old
+        notice = _("'%(old)s' heet nu '%(new)s'; de oude naam verdwijnt in de volgende versie.")
+        sys.stderr.write(str(notice) % {"old": old_name, "new": RENAMED[old_name]} + "\n")
     name, rest = command_name(args, get_commands())
     try:
         ManagementUtility(["kompas", name, *rest]).execute()
     except SystemExit as stop:
         return int(stop.code or 0) if not isinstance(stop.code, str) else 1
     return 0
+
+
+if __name__ == "__main__":  # ``python -m kompas.site.cli``, as the installed ``kompas`` script runs
+    sys.exit(main())

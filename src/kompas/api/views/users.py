@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""API views: they only translate HTTP into calls of the apps' access functions."""
+"""The caller and the users of their organisation in the REST API (``/api/v1/me``, ``/api/v1/users``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kompas.accounts import access
+from kompas.accounts.current import current_user
 from kompas.accounts.models import User
 from kompas.accounts.roles import Permission
-from kompas.api.serializers import MeSerializer, UserSerializer
+from kompas.api.serializers.users import MeSerializer, UserSerializer
 
 
 class MeView(APIView):
@@ -22,7 +23,7 @@ class MeView(APIView):
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
         """Return the caller's id, role and organisation."""
-        return Response(MeSerializer(request.user).data)  # type: ignore[arg-type]  # never anonymous here
+        return Response(MeSerializer(current_user(request)).data)
 
 
 class UserListView(generics.ListAPIView[User]):
@@ -33,13 +34,13 @@ class UserListView(generics.ListAPIView[User]):
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         """Return only the caller's organisation's users."""
-        return access.users_visible_to(self.request.user)  # type: ignore[arg-type]
+        return access.users_visible_to(current_user(self.request))
 
     def paginate_queryset(self, queryset):  # type: ignore[no-untyped-def]
         """Return the requested page and record which users it shows (a read of personal data)."""
         page = super().paginate_queryset(queryset)
         shown = list(queryset) if page is None else page
-        access.record_users_listed(self.request.user, shown, via="api")  # type: ignore[arg-type]
+        access.record_users_listed(current_user(self.request), shown, via="api")
         return page
 
 
@@ -51,4 +52,4 @@ class UserDetailView(generics.RetrieveAPIView[User]):
 
     def get_object(self) -> User:
         """Return the user through the audited access function (404 outside the organisation)."""
-        return access.get_user_for(self.request.user, int(self.kwargs["user_id"]))  # type: ignore[arg-type]
+        return access.get_user_for(current_user(self.request), int(self.kwargs["user_id"]))

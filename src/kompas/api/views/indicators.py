@@ -14,13 +14,13 @@ from rest_framework.exceptions import ValidationError
 
 from kompas.accounts.roles import Permission
 from kompas.api.pagination import Pages
-from kompas.indicators import queries
-from kompas.indicators.models import LEVEL_CHOICES, Indicator, IndicatorValue, PeriodLength
-from kompas.indicators.serializers import (
+from kompas.api.serializers.indicators import (
     IndicatorDetailSerializer,
     IndicatorSerializer,
     ValueSerializer,
 )
+from kompas.indicators import queries
+from kompas.indicators.models import LEVEL_CHOICES, Indicator, IndicatorValue, PeriodLength
 
 # The value filters, with their allowed values in the schema itself (so generated requests stay
 # within them); a period starts on the first day of a month.

@@ -16,7 +16,7 @@ from django.core.management import call_command
 
 from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
-from kompas.cli import command_name
+from kompas.site.cli import COMMANDS, RENAMED, command_name, main, renamed
 
 KOMPAS = str(Path(sys.executable).with_name("kompas"))
 
@@ -28,14 +28,52 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["early-warning", "x.csv"], ("early_warning", ["x.csv"])),  # dashes become underscores
-        (["check", "plan", "--json"], ("check_plan", ["--json"])),  # two words name one command
+        (["early-warning", "run", "x.csv"], ("early_warning_run", ["x.csv"])),  # dashes become underscores
+        (["plan", "check", "--json"], ("plan_check", ["--json"])),  # two words name one command
         (["check", "--deploy"], ("check", ["--deploy"])),  # Django's check stays Django's
         (["export", "x"], ("export", ["x"])),  # no command export_x: the second word is an argument
     ],
 )
 def test_friendly_names(argv: list[str], expected: tuple[str, list[str]]) -> None:
-    assert command_name(argv, {"check_plan", "check", "early_warning"}) == expected
+    assert command_name(argv, {"plan_check", "check", "early_warning_run"}) == expected
+
+
+def test_every_command_is_noun_verb_or_one_word() -> None:
+    # One word acts on the whole installation; two words are the thing, then what to do with it.
+    verbs = {"backtest", "check", "create", "digest", "dump", "export", "list", "load", "run", "verify"}
+    assert all(len(name.split()) == 1 or name.split()[1] in verbs for name in COMMANDS)
+    assert set(RENAMED.values()) <= set(COMMANDS)
+    assert not set(RENAMED) & set(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["export", "indicators", "--json"], (["indicators", "export", "--json"], "export indicators")),
+        (["export_observations"], (["observations", "export"], "export observations")),
+        (["check", "plan"], (["plan", "check"], "check plan")),
+        (["createuser", "ans"], (["user", "create", "ans"], "createuser")),
+        (["early-warning", "x.csv"], (["early-warning", "run", "x.csv"], "early-warning")),
+        (
+            ["early-warning-backtest", "x.csv"],
+            (["early-warning", "backtest", "x.csv"], "early-warning-backtest"),
+        ),
+        (["early-warning", "run", "x.csv"], None),  # the new name, though it starts with an old one
+        (["check", "--deploy"], None),
+        (["plan", "check"], None),
+    ],
+)
+def test_old_names_are_renamed(argv: list[str], expected: tuple[list[str], str] | None) -> None:
+    assert renamed(argv) == expected
+
+
+def test_old_name_still_runs_and_says_its_new_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "indicators", "--help"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "'export indicators' heet nu 'indicators export'; de oude naam verdwijnt in de volgende versie.\n"
+    )
+    assert "--indicator" in captured.out
 
 
 def test_help_in_dutch_and_english() -> None:
@@ -98,10 +136,10 @@ def test_demo_without_serving_is_idempotent() -> None:
 
 @pytest.mark.django_db
 @pytest.mark.xdist_group("kompas-demo")  # one worker: parallel demo loads block each other on PostgreSQL
-def test_createuser_reads_password_from_stdin() -> None:
+def test_user_create_reads_password_from_stdin() -> None:
     call_command("demo", no_serve=True, stdout=StringIO())
     call_command(
-        "createuser",
+        "user_create",
         "nieuw",
         organisation="hengelo",
         role="analist",

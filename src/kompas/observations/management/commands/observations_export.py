@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas export observations``: stored values as CSV or XLSX, optionally summed to a level or period."""
+"""``kompas observations export``: stored values as CSV or XLSX, optionally summed to a level or period."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Serializers of the accounts part of the API."""
+"""The caller, users and organisations in the REST API."""
 
 from __future__ import annotations
 

@@ -7,19 +7,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import CommandParser
+from django.core.wsgi import get_wsgi_application
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from gunicorn.app.base import BaseApplication
 
 from kompas.commandbase import TranslatedCommand
 from kompas.sources.runs import report_abandoned_runs
-from kompas.wsgi import application
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
     """Gunicorn configured from the command's options instead of its own command line."""
 
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, application: Any, options: dict[str, Any]) -> None:
+        self.application = application
         self.options = options
         super().__init__()
 
@@ -28,7 +29,7 @@ class _Server(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        return application
+        return self.application
 
 
 class Command(TranslatedCommand):
@@ -49,12 +50,14 @@ class Command(TranslatedCommand):
             _("Kompas draait op http://%(bind)s/ (stoppen met Ctrl+C)") % {"bind": options["bind"]}
         )
         self.stdout.flush()
+        # The application kompas.wsgi serves in production, made before gunicorn forks its workers.
         _Server(
+            get_wsgi_application(),
             {
                 "bind": options["bind"],
                 "workers": options["workers"],
                 "threads": options["threads"],
                 "accesslog": None,
                 "timeout": 120,
-            }
+            },
         ).run()
