@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from kompas.accounts.decorators import requires
-from kompas.accounts.models import User
+from kompas.accounts.current import current_user
 from kompas.accounts.roles import Permission
 from kompas.observations.changes import changes_of_run
 from kompas.sources import queries
@@ -37,7 +37,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user: User = request.user  # type: ignore[assignment]
+        user = current_user(request)
         options: dict[str, object] = dict(data["options"])
         with _kept(data["mapping"], "mapping.toml") as mapping, _kept(data["areas"], "wijken.json") as areas:
             if areas is not None:
