@@ -14,8 +14,10 @@ from shapely.geometry import box
 from kompas.areas import load
 from kompas.areas.models import Area
 from kompas.areas.queries import ancestors, area_by_code, children, version_index
+from kompas.sources import formats
 from kompas.sources.codelists import DATA
-from kompas.sources.formats import cbs_gebieden
+
+cbs_gebieden = formats.get("cbs-gebieden")
 
 pytestmark = pytest.mark.django_db
 SET = DATA / "cbs-gebiedsindelingen-2014-2015"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from kompas.sources import csvdialect, encoding
-from kompas.sources.cells import Invalid
-from kompas.sources.numbers import DUTCH, POINT, parse_count, parse_number
-from kompas.sources.options import Options
-from kompas.sources.periods import Period, parse_date, parse_period_code
-from kompas.sources.records import PeriodLength
-from kompas.sources.tables import open_source, open_table
+from kompas.observations.periods import PeriodLength
+from kompas.sources.reading import csvdialect, encoding
+from kompas.sources.reading.cells import Invalid
+from kompas.sources.reading.numbers import DUTCH, POINT, parse_count, parse_number
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.periods import Period, parse_date, parse_period_code
+from kompas.sources.reading.tables import open_source, open_table
 
 
 @pytest.mark.parametrize(

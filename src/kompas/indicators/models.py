@@ -23,7 +23,7 @@ from django_scopes import ScopedManager
 
 from kompas.accounts.models import Organisation
 from kompas.accounts.scoping import OwnOrSharedManager
-from kompas.areas.models import AreaLevel
+from kompas.areas.models import AreaLevelChoices
 
 
 class IndicatorKind(models.TextChoices):
@@ -115,7 +115,7 @@ class PeriodLength(models.TextChoices):
 
 
 GROUP_LEVEL = "groep"
-LEVEL_CHOICES = [*AreaLevel.choices, (GROUP_LEVEL, _("Gebiedsgroep"))]
+LEVEL_CHOICES = [*AreaLevelChoices.choices, (GROUP_LEVEL, _("Gebiedsgroep"))]
 
 
 class ValueFlag(models.TextChoices):

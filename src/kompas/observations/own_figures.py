@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.areas.queries import area_by_code, area_names, area_nodes, ids_within
-from kompas.observations.models import FigureSource, Measure, Observation, ObservationChange, PeriodLength
+from kompas.observations.models import FigureSource, Measure, Observation, ObservationChange
+from kompas.observations.periods import PeriodLength
 
 PERCENT_UNITS = ("%",)  # a unit starting with % is a percentage, as the survey formats store it
 

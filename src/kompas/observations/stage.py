@@ -16,9 +16,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kompas.observations.models import PeriodLength
+from kompas.observations.periods import OBSERVED
 
-LENGTHS: tuple[str, ...] = tuple(PeriodLength.values)
+LENGTHS: tuple[str, ...] = tuple(length.value for length in OBSERVED)
 LENGTH_CODES = pa.array(LENGTHS)
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import encoding
-from kompas.sources.geometry import RD_NEW, WGS84
+from kompas.sources.reading import encoding
+from kompas.sources.reading.geometry import RD_NEW, WGS84
+from kompas.sources.reading.topojson import Topology
 from kompas.sources.records import ParseError
-from kompas.sources.topojson import Topology
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from kompas.sources.chunks import Chunk, error_chunk
+from kompas.sources.reading.chunks import Chunk, error_chunk
 from kompas.sources.records import ParseError, dutch_int
 
 MB = 1024 * 1024
