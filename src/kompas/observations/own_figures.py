@@ -178,13 +178,6 @@ def _recompute(organisation_id: int, measure_code: str) -> None:
     recompute_own_indicators.enqueue(organisation_id, measure_code)
 
 
-def figure_history(observation: Observation) -> list[ObservationChange]:
-    """Return the corrections of an own figure, newest first."""
-    return list(
-        ObservationChange._base_manager.filter(observation=observation).order_by("-changed_at", "-id")
-    )
-
-
 def own_areas(organisation: Organisation) -> list[tuple[str, str]]:
     """Return (code, name) of the organisation's gemeente and its wijken: where own figures go."""
     gemeente = organisation.cbs_code

@@ -122,14 +122,6 @@ class ObservationStage:
         """Drop the values (after the writer has copied them); the codes and first lines stay."""
         self.parts = []
 
-    def day_range(self) -> tuple[int, int] | None:
-        """Return the first and last period start (days since 1970) of all values."""
-        if not self.parts:
-            return None
-        return min(int(part.day.min()) for part in self.parts), max(
-            int(part.day.max()) for part in self.parts
-        )
-
 
 def _optional(column: pa.ChunkedArray) -> np.ndarray | None:
     if column.null_count == len(column):
