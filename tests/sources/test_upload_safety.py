@@ -50,7 +50,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     def spy(file: object, *args: object, **kwargs: object) -> object:
         paths.append(str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]  # the arguments of open, passed on
 
     monkeypatch.setattr("builtins.open", spy)
     monkeypatch.setattr(io, "open", spy)

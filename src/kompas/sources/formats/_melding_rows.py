@@ -42,7 +42,7 @@ def index_wijken(entries: list[dict[str, Any]]) -> dict[str, Wijk]:
     found: dict[str, Wijk] = {}
     for entry in entries:
         bbox = entry.get("bbox")
-        wijk = Wijk(str(entry["code"]), tuple(float(v) for v in bbox) if bbox else None)  # type: ignore[arg-type]
+        wijk = Wijk(str(entry["code"]), tuple(float(v) for v in bbox) if bbox else None)  # type: ignore[arg-type]  # four numbers, as read
         found[str(entry["name"])] = wijk
         found[wijk.code] = wijk
     return found

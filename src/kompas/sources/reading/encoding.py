@@ -55,7 +55,7 @@ def open_binary(path: Path) -> BinaryIO:
     if magic == b"\x1f\x8b":
         unpacked = gzip.open(path, "rb")  # noqa: SIM115 # the caller closes the stream returned
         packed = path.stat().st_size
-        return limits.capped(unpacked, packed, limits.current())  # type: ignore[arg-type] # binary stream
+        return limits.capped(unpacked, packed, limits.current())  # type: ignore[arg-type]  # binary stream
     return path.open("rb")
 
 

@@ -153,7 +153,7 @@ class CappedReader(io.RawIOBase):
         """Return True: this stream is read, never written."""
         return True
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override] # the buffer protocol
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]  # the buffer protocol
         """Read into ``buffer``; raise when the total passes the cap."""
         data = self._inner.read(len(buffer))
         self.count += len(data)
