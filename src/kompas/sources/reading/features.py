@@ -102,7 +102,7 @@ def _numbered(features: Iterator[Any]) -> Iterator[Feature]:
 
 
 def _shapefile(path: Path) -> FeatureSource | ParseError:
-    import shapefile
+    import shapefile  # pyshp, needed for shapefiles only
 
     cpg = path.with_suffix(".cpg")
     codec = cpg.read_text(encoding="ascii", errors="replace").strip() if cpg.exists() else "utf-8"

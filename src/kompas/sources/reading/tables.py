@@ -128,7 +128,7 @@ def csv_rows(lines: Iterable[tuple[str, bytes]], delimiter: str, first_line: int
 
 def _xlsx_rows(path: Path, sheet: str) -> Iterator[RawRow]:
     """Yield the rows of a worksheet, within the unpacking and cell limits (:mod:`.limits`)."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # heavy, and needed for spreadsheets only
 
     within = limits.current()
     try:
