@@ -282,9 +282,9 @@ def _define() -> None:
 
 
 def _granularities() -> list[object]:
-    from kompas.indicators.rollup import Granularity
+    from kompas.observations.periods import PeriodLength
 
-    return [Granularity.MONTH, Granularity.YEAR]
+    return [PeriodLength.MONTH, PeriodLength.YEAR]
 
 
 def _time_kompas_compute() -> tuple[float, pd.DataFrame]:
@@ -444,7 +444,7 @@ def _timed_compute(*, full: bool) -> float:
     from kompas.indicators.compute import compute
 
     began = time.perf_counter()
-    report = compute(actor=None, full=full, granularities=_granularities())  # type: ignore[arg-type]
+    report = compute(actor=None, full=full, granularities=_granularities())  # type: ignore[arg-type]  # period lengths, imported late
     seconds = time.perf_counter() - began
     modes = sorted({r.mode for r in report.indicators})
     sys.stdout.write(f"  ({sum(r.values for r in report.indicators):,} values written; {', '.join(modes)})\n")

@@ -10,7 +10,7 @@ Writes to ``src/kompas/fixtures/data/cbs-gebiedsindelingen-2014-2015/``:
   wijken and buurten decoded from the national TopoJSON files.
 
 Geometry and properties are copied unchanged (TopoJSON decoded with
-:mod:`kompas.sources.topojson`, as the Twente extracts were). Run from the repository root:
+:mod:`kompas.sources.reading.topojson`, as the Twente extracts were). Run from the repository root:
 ``.venv/bin/python scripts/derive_denhaag_gebieden.py /work/shared/data``.
 """
 
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kompas.sources.topojson import Topology
+from kompas.sources.reading.topojson import Topology
 
 GEMEENTEN = ("GM0484", "GM0503", "GM0513", "GM0518", "GM0553", "GM0603", "GM0629", "GM0637")
 TARGET = Path("src/kompas/fixtures/data/cbs-gebiedsindelingen-2014-2015")

@@ -125,7 +125,7 @@ def _audit_trail_flushable(request: pytest.FixtureRequest) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: object) -> None:
     """Hash test passwords cheaply; the production hasher is Django's PBKDF2 default."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]  # pytest-django's settings fixture
 
 
 @pytest.fixture

@@ -203,7 +203,7 @@ STORAGES = {
 }
 MEDIA_ROOT = DEFAULT_DATA_DIR / "media"
 
-# Limits on what an import may cost (kompas.sources.limits) and on request bodies
+# Limits on what an import may cost (kompas.sources.reading.limits) and on request bodies
 # (kompas.http_security); the upload limit also bounds the upload form.
 KOMPAS_UPLOAD_MAX_BYTES = int(env("IMPORT_MAX_UPLOAD_MB")) * 1024 * 1024
 KOMPAS_IMPORT_MAX_UNPACKED_BYTES = int(env("IMPORT_MAX_UNPACKED_MB")) * 1024 * 1024

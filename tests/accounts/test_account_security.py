@@ -68,11 +68,11 @@ def test_stale_form_cannot_reactivate_an_account_another_beheerder_deactivated(
 ) -> None:
     # Both beheerders open the edit page at version 1; the other one deactivates the account.
     other = verified_login(Client(), make_user(Role.BEHEERDER, org_a, username="tweede-beheerder"))
-    assert _edit(other, subject, role="analist", version="1").status_code == 302  # type: ignore[attr-defined]
+    assert _edit(other, subject, role="analist", version="1").status_code == 302  # type: ignore[attr-defined]  # the test client's response, typed loosely
     # The first one saves the old form, in which the account is still active.
     stale = _edit(client, subject, role="analist", is_active="on", first_name="Oud", version="1")
-    page = stale.content.decode()  # type: ignore[attr-defined]
-    assert stale.status_code == 400  # type: ignore[attr-defined]
+    page = stale.content.decode()  # type: ignore[attr-defined]  # the test client's response, typed loosely
+    assert stale.status_code == 400  # type: ignore[attr-defined]  # the test client's response, typed loosely
     assert STALE in page
     assert "Nu geldt: Voornaam: —; Actief: nee." in page
     assert '<input type="hidden" name="version" value="2"' in page
@@ -85,9 +85,9 @@ def test_stale_form_cannot_reactivate_an_account_another_beheerder_deactivated(
 def test_resaving_after_the_conflict_overwrites_knowingly(
     client: Client, beheerder_a: User, subject: User
 ) -> None:
-    assert _edit(client, subject, role="raadslid", is_active="on", version="1").status_code == 302  # type: ignore[attr-defined]
-    assert _edit(client, subject, role="analist", version="1").status_code == 400  # type: ignore[attr-defined]
-    assert _edit(client, subject, role="analist", version="2").status_code == 302  # type: ignore[attr-defined]
+    assert _edit(client, subject, role="raadslid", is_active="on", version="1").status_code == 302  # type: ignore[attr-defined]  # the test client's response, typed loosely
+    assert _edit(client, subject, role="analist", version="1").status_code == 400  # type: ignore[attr-defined]  # the test client's response, typed loosely
+    assert _edit(client, subject, role="analist", version="2").status_code == 302  # type: ignore[attr-defined]  # the test client's response, typed loosely
     subject.refresh_from_db()
     assert (subject.role, subject.is_active, subject.version) == (Role.ANALIST, False, 3)
 
@@ -117,8 +117,8 @@ def test_password_change_refuses(
 ) -> None:
     client.force_login(subject)
     response = _change(client, current, new, again)
-    assert response.status_code == 400  # type: ignore[attr-defined]
-    assert message in response.content.decode()  # type: ignore[attr-defined]
+    assert response.status_code == 400  # type: ignore[attr-defined]  # the test client's response, typed loosely
+    assert message in response.content.decode()  # type: ignore[attr-defined]  # the test client's response, typed loosely
     subject.refresh_from_db()
     assert subject.check_password(PASSWORD)
     assert _records("accounts.password.changed") == []
@@ -128,7 +128,7 @@ def test_every_user_changes_their_own_password(client: Client, subject: User) ->
     client.force_login(subject)
     page = client.get(reverse("accounts:password_change")).content.decode()
     assert "Huidig wachtwoord" in page
-    assert _change(client, PASSWORD, NEW_PASSWORD).status_code == 302  # type: ignore[attr-defined]
+    assert _change(client, PASSWORD, NEW_PASSWORD).status_code == 302  # type: ignore[attr-defined]  # the test client's response, typed loosely
     assert client.get(reverse("dashboard:home")).status_code == 200  # the session stays open
     subject.refresh_from_db()
     assert subject.check_password(NEW_PASSWORD)
@@ -164,7 +164,7 @@ def test_reset_gives_a_temporary_password_once_and_forces_a_change(
     assert user_client.get(reverse("api:me")).json() == {"detail": "Kies eerst een eigen wachtwoord."}
     forced = user_client.get(reverse("accounts:password_change")).content.decode()
     assert "U bent ingelogd met een tijdelijk wachtwoord van de beheerder." in forced
-    assert _change(user_client, temporary, NEW_PASSWORD).status_code == 302  # type: ignore[attr-defined]
+    assert _change(user_client, temporary, NEW_PASSWORD).status_code == 302  # type: ignore[attr-defined]  # the test client's response, typed loosely
     assert user_client.get(reverse("dashboard:home")).status_code == 200
     subject.refresh_from_db()
     assert not subject.must_change_password
@@ -263,7 +263,7 @@ def test_through_a_trusted_proxy_the_real_client_lands_in_lockout_and_audit(
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         _fail_login(client, subject.username, "10.0.0.2", "192.0.2.1, 198.51.100.66")
     locked = _fail_login(client, subject.username, "10.0.0.2", "198.51.100.66")
-    assert locked.status_code == 429  # type: ignore[attr-defined]
+    assert locked.status_code == 429  # type: ignore[attr-defined]  # the test client's response, typed loosely
     assert {r.ip_address for r in _records("accounts.login.failed")} == {"198.51.100.66"}
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.66"]
     # The real user, behind the same proxy, still logs in: the lockout is not the proxy's.

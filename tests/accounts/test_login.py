@@ -37,7 +37,7 @@ def test_role_without_personal_data_reaches_start_page(
     client: Client, org_a: Organisation, make_user: Callable[..., User]
 ) -> None:
     user = make_user(Role.ANALIST, org_a)
-    assert _login(client, user.username).status_code == 302  # type: ignore[attr-defined]
+    assert _login(client, user.username).status_code == 302  # type: ignore[attr-defined]  # the test client's response, typed loosely
     home = client.get(reverse("dashboard:home"))
     assert "Welkom bij Kompas, Gemeente Hengelo" in home.content.decode()
     assert AuditRecord.objects.filter(action="accounts.login.succeeded", actor_id=user.pk).count() == 1
@@ -97,8 +97,8 @@ def test_lockout_after_repeated_failures(
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         _login(client, user.username, "fout-wachtwoord-123")
     locked = _login(client, user.username)
-    assert locked.status_code == 429  # type: ignore[attr-defined]
-    assert "Tijdelijk geblokkeerd" in locked.content.decode()  # type: ignore[attr-defined]
+    assert locked.status_code == 429  # type: ignore[attr-defined]  # the test client's response, typed loosely
+    assert "Tijdelijk geblokkeerd" in locked.content.decode()  # type: ignore[attr-defined]  # the test client's response, typed loosely
     assert client.get(reverse("dashboard:home")).status_code == 302
 
 

@@ -189,9 +189,9 @@ def test_every_url_declares_its_permission() -> None:
 
 
 def _is_denied(response: object, anonymous: bool) -> bool:
-    status = response.status_code  # type: ignore[attr-defined]
+    status = response.status_code  # type: ignore[attr-defined]  # the test client's response, typed loosely
     if anonymous and status == 302:
-        return reverse("accounts:login") in response["Location"]  # type: ignore[index]
+        return reverse("accounts:login") in response["Location"]  # type: ignore[index]  # the test client's response, typed loosely
     return status in (401, 403)
 
 

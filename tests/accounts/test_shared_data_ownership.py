@@ -76,14 +76,14 @@ direction = "lower_is_better"
 
 def _operator(path: Path, format_name: str, **kwargs: object) -> ImportRun:
     with scope(organisation=None):
-        run = import_file(path, format=format_name, organisation=None, actor=None, **kwargs)  # type: ignore[arg-type]
+        run = import_file(path, format=format_name, organisation=None, actor=None, **kwargs)  # type: ignore[arg-type]  # the format options, typed loosely
     assert run.status == ImportStatus.LOADED, run.errors
     return run
 
 
 def _as(organisation: Organisation, path: Path, format_name: str, **kwargs: object) -> ImportRun:
     with scope(organisation=organisation.pk):
-        return import_file(path, format=format_name, organisation=organisation, actor=None, **kwargs)  # type: ignore[arg-type]
+        return import_file(path, format=format_name, organisation=organisation, actor=None, **kwargs)  # type: ignore[arg-type]  # the format options, typed loosely
 
 
 def _hengelo_total(organisation: Organisation) -> list[float]:

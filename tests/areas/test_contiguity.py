@@ -10,8 +10,10 @@ from shapely.geometry import box
 
 from kompas.areas import contiguity, load
 from kompas.areas.queries import rd_boundaries
+from kompas.sources import formats
 from kompas.sources.codelists import DATA
-from kompas.sources.formats import cbs_gebieden
+
+cbs_gebieden = formats.get("cbs-gebieden")
 
 
 def _grid(gap: float = 0.0) -> dict[str, bytes]:

@@ -14,8 +14,10 @@ from shapely.geometry import box
 from kompas.areas import load
 from kompas.areas.models import Area
 from kompas.areas.queries import ancestors, area_by_code, children, version_index
+from kompas.sources import formats
 from kompas.sources.codelists import DATA
-from kompas.sources.formats import cbs_gebieden
+
+cbs_gebieden = formats.get("cbs-gebieden")
 
 pytestmark = pytest.mark.django_db
 SET = DATA / "cbs-gebiedsindelingen-2014-2015"
@@ -88,7 +90,7 @@ def test_a_new_version_closes_the_previous_one_and_years_resolve() -> None:
         2020,
         2020,
     ]
-    assert area_by_code("GM0164").name == "Hengelo (O.)"  # type: ignore[union-attr]
+    assert area_by_code("GM0164").name == "Hengelo (O.)"  # type: ignore[union-attr]  # the area exists
 
 
 def test_a_file_without_boundary_keeps_the_stored_one() -> None:
@@ -113,7 +115,7 @@ def test_missing_parents_are_created_from_the_code_or_linked_later() -> None:
     assert result.missing_parents == ["WK048408"]
     assert Area.objects.get(code="BU04840809").parent is None
     load.save_areas([Record("WK048408", "Wijk 08", "wijk")])  # the wijk arrives later: the buurt finds it
-    assert Area.objects.get(code="BU04840809").parent.code == "WK048408"  # type: ignore[union-attr]
+    assert Area.objects.get(code="BU04840809").parent.code == "WK048408"  # type: ignore[union-attr]  # a buurt has a wijk
     created = load.create_areas({"BU01640100": 2011}, names={"GM0164": "Hengelo"})
     assert created == ["BU01640100", "GM0164", "WK016401"]
     buurt = Area.objects.get(code="BU01640100")

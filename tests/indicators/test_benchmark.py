@@ -10,7 +10,7 @@ import pytest
 
 from kompas.indicators import benchmark
 from kompas.indicators.benchmark import IndexRule
-from kompas.indicators.formulas import Direction
+from kompas.indicators.vocabulary import Direction
 
 LOWER = Direction.LOWER_IS_BETTER
 HIGHER = Direction.HIGHER_IS_BETTER

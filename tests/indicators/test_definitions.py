@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kompas.indicators import definitions
-from kompas.indicators.formulas import Direction, Formula
+from kompas.indicators.vocabulary import Direction, Formula
 
 STANDARD_SET = Path(definitions.__file__).parent / "sets" / "standaard_criminaliteit.toml"
 HEADER = 'format = "kompas-indicatoren"\nversion = 1\n'

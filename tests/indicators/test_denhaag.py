@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from kompas.accounts.models import Organisation
 from kompas.indicators.compute import compute
-from kompas.indicators.rollup import Granularity
+from kompas.observations.periods import PeriodLength
 from kompas.sources.codelists import DENHAAG
 from tests.indicators.factories import define
 
@@ -46,7 +46,7 @@ def test_gemeente_year_totals_equal_the_raw_file(org_a: Organisation) -> None:
             for code in offences
         )
     )
-    compute(actor=None, granularities=[Granularity.YEAR])
+    compute(actor=None, granularities=[PeriodLength.YEAR])
     out = io.StringIO()
     call_command("indicators_export", "--level", "gemeente", "--period", "year", stdout=out)
     exported = {

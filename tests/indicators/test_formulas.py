@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 from kompas.indicators import formulas
-from kompas.indicators.formulas import Direction, Normalisation
-from kompas.indicators.intervals import Flag
+from kompas.indicators.vocabulary import Direction, Flag, Normalisation
 
 # Three buurten in two wijken of one gemeente: burglaries and dwellings.
 BUURTEN = pd.DataFrame(

@@ -10,7 +10,8 @@ from scipy import stats
 from statsmodels.stats.rates import confint_poisson
 
 from kompas.indicators import intervals
-from kompas.indicators.intervals import Flag, Minimums
+from kompas.indicators.intervals import Minimums
+from kompas.indicators.vocabulary import Flag
 
 # Four-decimal 95 % limits of the exact Poisson interval as tabulated (x = 0 → 3,689 is the
 # value quoted by e.g. the epitools ``pois.exact`` documentation; x = 10 → 4,795-18,390).

@@ -9,8 +9,8 @@ import math
 import pytest
 
 from kompas.indicators import ranks
-from kompas.indicators.formulas import Direction
 from kompas.indicators.ranks import Colour, Ties
+from kompas.indicators.vocabulary import Direction
 
 LOWER = Direction.LOWER_IS_BETTER
 

@@ -10,7 +10,8 @@ import pytest
 
 from kompas.indicators import hierarchy, rollup
 from kompas.indicators.inputs import RunBits
-from kompas.indicators.rollup import Cells, Granularity
+from kompas.indicators.rollup import Cells
+from kompas.observations.periods import PeriodLength
 
 # BU1 and BU2 lie in WK1, BU3 in WK2, both wijken in GM1; group "westhoek" is BU1 and BU3.
 VERSIONS = pd.DataFrame(
@@ -71,7 +72,7 @@ def test_every_level_and_the_group_per_month(monthly: Cells, areas: hierarchy.Ar
 
 
 def test_years_need_twelve_months(monthly: Cells, areas: hierarchy.Areas) -> None:
-    years = _table(rollup.to_length(monthly, Granularity.YEAR), areas)
+    years = _table(rollup.to_length(monthly, PeriodLength.YEAR), areas)
     # BU1 12, BU2 11 × 2 = 22, BU3 5; WK1 34; GM1 39. 2016 has three months only: no year value.
     assert years == {
         ("BU1", JANUARY_2015): 12.0, ("BU2", JANUARY_2015): 22.0, ("BU3", JANUARY_2015): 5.0,
@@ -81,7 +82,7 @@ def test_years_need_twelve_months(monthly: Cells, areas: hierarchy.Areas) -> Non
 
 
 def test_quarters_need_all_three_months(monthly: Cells, areas: hierarchy.Areas) -> None:
-    quarters = _table(rollup.to_length(monthly, Granularity.QUARTER), areas)
+    quarters = _table(rollup.to_length(monthly, PeriodLength.QUARTER), areas)
     assert quarters[("GM1", 2016 * 12)] == 9.0  # 3 × (1 + 2)
     assert quarters[("BU2", JANUARY_2015)] == 4.0  # February had none
     assert len(quarters) == 5 * 7
@@ -90,7 +91,7 @@ def test_quarters_need_all_three_months(monthly: Cells, areas: hierarchy.Areas) 
 def test_rolling_windows_exist_only_where_twelve_months_are_covered(
     monthly: Cells, areas: hierarchy.Areas
 ) -> None:
-    windows = _table(rollup.to_length(monthly, Granularity.ROLLING_12_MONTHS), areas)
+    windows = _table(rollup.to_length(monthly, PeriodLength.ROLLING_12_MONTHS), areas)
     # 15 months give 4 windows per area, starting January - April 2015.
     assert len(windows) == 4 * 7
     assert windows[("BU2", JANUARY_2015 + 3)] == 24.0  # April 2015 - March 2016

@@ -14,9 +14,9 @@ from django_scopes import scopes_disabled
 from kompas.accounts.models import Organisation
 from kompas.indicators.compute import compute
 from kompas.indicators.load import load_definitions
-from kompas.indicators.source_observations import DEFINITIONS, TWENTE, reproduce, store
 from kompas.observations.models import Observation
 from kompas.sources.models import ImportRun
+from tests.indicators.source_observations import DEFINITIONS, TWENTE, reproduce, store
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_figures_are_observations_with_their_lines(reproduced: dict[str, object]
 
 
 def test_statements_are_reproduced_from_stored_values(reproduced: dict[str, object]) -> None:
-    share, doubling, declines = reproduced["statements"]  # type: ignore[misc]
+    share, doubling, declines = reproduced["statements"]  # type: ignore[misc]  # three statements, typed loosely
     # 409 / 1.743 = 23,47 %, cut off to 23,4 as the source does (L2016).
     assert (share.computed, share.agrees) == (pytest.approx(23.465, abs=1e-3), True)
     # 1.668 / 865 = 1,93: "verdubbeling in 5 jaar" (L2034-2035), doubling time 4,5 years.

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from kompas.indicators import source_series
+from tests.indicators import source_series
 
 LINES = re.compile(r"L\d+(-\d+)?(;L\d+(-\d+)?)*")
 

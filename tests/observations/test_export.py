@@ -34,7 +34,7 @@ def data(org_a: Organisation) -> None:
 
 def _table(**kwargs: str) -> dict[tuple[str, str, str, str], float]:
     result = export_observations(selection(), **kwargs)
-    return {(r[0], r[2], str(r[4]), str(r[5])): r[6] for r in result.rows}  # type: ignore[misc]
+    return {(r[0], r[2], str(r[4]), str(r[5])): r[6] for r in result.rows}  # type: ignore[misc]  # rows are tuples of mixed types
 
 
 def test_without_aggregation_every_stored_value(data: None) -> None:

@@ -245,7 +245,7 @@ def test_refused_figures_store_nothing(
     figure = {"measure_code": MEASURE, "area_code": "GM0164", "year": 2017, "value": 22.0, "margin": 2.0}
     figure |= {"sample_size": 850, "source_text": "Veiligheidsmonitor Hengelo 2017"}
     with pytest.raises(ValidationError) as refused:
-        record_own_figure(actor=oov, figure=OwnFigure(**{**figure, **changes}))  # type: ignore[arg-type]
+        record_own_figure(actor=oov, figure=OwnFigure(**{**figure, **changes}))  # type: ignore[arg-type]  # the fields of an own figure, mixed types
     assert refused.value.message_dict == {field: [message]}
     with scopes_disabled():
         assert not Observation.objects.filter(organisation__isnull=False).exists()

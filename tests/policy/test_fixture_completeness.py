@@ -194,4 +194,4 @@ def test_every_loaded_object_carries_its_source_lines(hengelo_plan: Plan) -> Non
     assert (
         Target.objects.with_scopes_disabled().get(indicator__code="T1.I1", kind="plan").baseline_ref
         == "L431-432"
-    )  # type: ignore[attr-defined]
+    )  # type: ignore[attr-defined]  # the stubs miss the scoped manager

@@ -40,7 +40,7 @@ def test_themablad_answers_the_five_questions(
 ) -> None:
     with scope(organisation=hengelo_plan.organisation_id):
         theme = hengelo_plan.themes.get(code="T1")
-    with django_assert_max_num_queries(40):  # type: ignore[operator]
+    with django_assert_max_num_queries(40):  # type: ignore[operator]  # pytest-django's fixture, typed loosely here
         page = _get(client, "policy:theme_detail", theme_id=theme.pk)
     for heading in ("Waar gaat het om?", "Wat willen we bereiken?", "Wat en wie hebben we daarvoor nodig?"):
         assert heading in page
@@ -98,7 +98,7 @@ def test_api_returns_the_export(
 ) -> None:
     from kompas.accounts.roles import Role
 
-    login(client, make_user(Role.ANALIST, org_a, username="api-analist"))  # type: ignore[operator]
+    login(client, make_user(Role.ANALIST, org_a, username="api-analist"))  # type: ignore[operator]  # the login fixture, typed loosely here
     data = client.get(reverse("api:plan_detail", kwargs={"plan_id": hengelo_plan.pk})).json()
     assert data["budget"]["stated_total"] == 180000 and len(data["themes"]) == 8
 

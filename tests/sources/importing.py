@@ -73,5 +73,5 @@ def raw_rows(relative: str, delimiter: str = ",") -> list[dict[str, str]]:
     """Read a bundled CSV (plain or gzip) with the csv module only, as the reference."""
     path = DATA / relative
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:  # type: ignore[operator]  # gzip.open or open, both take text mode
         return list(csv.DictReader(handle, delimiter=delimiter))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from kompas.sources.formats import cbs_bevolking
-from kompas.sources.records import AreaLevel
+from kompas.areas.levels import AreaLevel
+from kompas.sources import formats
 
 TWENTE = (
     "GM0141",
@@ -26,6 +26,8 @@ TWENTE = (
     "GM1700",
     "GM0189",
 )
+
+cbs_bevolking = formats.get("cbs-bevolking")
 AMSTERDAM = "cbs-kwb-amsterdam-wijken-2016-2021"
 
 

@@ -12,8 +12,10 @@ from typing import Any
 import shapely
 from pyproj import Transformer
 
-from kompas.sources.formats import cbs_gebieden
-from kompas.sources.records import AreaLevel
+from kompas.areas.levels import AreaLevel
+from kompas.sources import formats
+
+cbs_gebieden = formats.get("cbs-gebieden")
 
 SET = "cbs-gebiedsindelingen-2014-2015"
 

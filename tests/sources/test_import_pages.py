@@ -43,16 +43,16 @@ def test_upload_imports_and_shows_the_run(client: Client, analist: User) -> None
     page = client.get(reverse("sources:import"))
     assert page.status_code == 200 and "Gegevens importeren" in page.content.decode()
     response = _upload(client, GOOD)
-    text = response.content.decode()  # type: ignore[attr-defined]
+    text = response.content.decode()  # type: ignore[attr-defined]  # _upload returns the test client's response
     with scope(organisation=analist.organisation_id):
         run = ImportRun.objects.get()
-    assert response.redirect_chain[-1][0] == reverse("sources:run_detail", kwargs={"run_id": run.pk})  # type: ignore[attr-defined]
+    assert response.redirect_chain[-1][0] == reverse("sources:run_detail", kwargs={"run_id": run.pk})  # type: ignore[attr-defined]  # _upload returns the test client's response
     assert (run.status, run.created_by, run.rows_loaded) == (ImportStatus.LOADED, analist, 1)
     assert "Geladen: 1 nieuw, 0 gewijzigd, 0 ongewijzigd." in text
 
 
 def test_a_file_with_errors_shows_the_error_report(client: Client, analist: User) -> None:
-    text = _upload(client, BAD).content.decode()  # type: ignore[attr-defined]
+    text = _upload(client, BAD).content.decode()  # type: ignore[attr-defined]  # _upload returns the test client's response
     assert "Afgewezen: 1 fout in het bestand; er is niets opgeslagen." in text
     assert "panel.csv, regel 2, kolom &quot;aantal&quot;: waarde &quot;-3&quot;" in text
 
@@ -75,7 +75,7 @@ def test_htmx_upload_redirects_the_browser(client: Client, analist: User) -> Non
     ],
 )
 def test_form_mistakes_are_named(client: Client, analist: User, extra: dict[str, str], message: str) -> None:
-    text = _upload(client, GOOD, **extra).content.decode()  # type: ignore[attr-defined]
+    text = _upload(client, GOOD, **extra).content.decode()  # type: ignore[attr-defined]  # _upload returns the test client's response
     assert message in text
     with scope(organisation=analist.organisation_id):
         assert not ImportRun.objects.exists()
@@ -98,7 +98,7 @@ def test_history_page_query_budget(
 ) -> None:
     for number in range(20):
         make_import_run(analist.organisation, f"bestand-{number}.csv")
-    with django_assert_max_num_queries(12):  # type: ignore[attr-defined]
+    with django_assert_max_num_queries(12):  # type: ignore[attr-defined]  # pytest-django's fixture, typed loosely here
         assert client.get(reverse("sources:run_list")).status_code == 200
 
 

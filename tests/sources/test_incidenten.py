@@ -11,7 +11,9 @@ from pathlib import Path
 
 from pyproj import Transformer
 
-from kompas.sources.formats import incidenten
+from kompas.sources import formats
+
+incidenten = formats.get("incidenten")
 
 FILE = "vancouver-vpd-crime-2021-2022/vpd_crime_2021_2022.csv.gz"
 

@@ -51,7 +51,7 @@ def test_cbs_gebieden_twente(org_a: Organisation) -> None:
     assert [run.status for run in runs] == [ImportStatus.LOADED] * 3
     assert [run.areas_created for run in runs] == [14, 119, 510]
     assert Area.objects.filter(level="buurt", code__startswith="BU0164").count() == 62
-    assert Area.objects.get(code="BU01640100").parent.parent.code == "GM0164"  # type: ignore[union-attr]
+    assert Area.objects.get(code="BU01640100").parent.parent.code == "GM0164"  # type: ignore[union-attr]  # a buurt has a wijk and a gemeente
     features = json.loads((DATA / GEBIEDEN / "twente_gemeenten_2015.geojson").read_text(encoding="utf-8"))[
         "features"
     ]
@@ -211,4 +211,4 @@ def test_mapping_imports_an_unseen_shape(
 def _export_rows(run: object) -> list[dict[str, str]]:
     from tests.sources.importing import exported
 
-    return exported("--import-run", str(run.pk))  # type: ignore[attr-defined]
+    return exported("--import-run", str(run.pk))  # type: ignore[attr-defined]  # an ImportRun, typed loosely

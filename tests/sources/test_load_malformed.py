@@ -67,17 +67,17 @@ def test_malformed_variants_through_the_database(
         content, line, must_fail = variant
         before = stored()
         run = _import(case, folder, content, org_a, create_areas)
-        assert run.status != ImportStatus.FAILED, run.errors  # type: ignore[attr-defined]
-        if run.status == ImportStatus.REJECTED:  # type: ignore[attr-defined]
+        assert run.status != ImportStatus.FAILED, run.errors  # type: ignore[attr-defined]  # _import returns an ImportRun, typed loosely
+        if run.status == ImportStatus.REJECTED:  # type: ignore[attr-defined]  # _import returns an ImportRun, typed loosely
             assert stored() == before  # nothing of a refused file, not even its areas
-            errors = run.errors  # type: ignore[attr-defined]
+            errors = run.errors  # type: ignore[attr-defined]  # _import returns an ImportRun, typed loosely
             assert errors and all(
                 error["column"] and error["line"] >= 0 and error["message"] for error in errors
             )
         else:
             assert not must_fail, content
         if must_fail:
-            assert any(error["line"] == line for error in run.errors), (line, run.errors, content)  # type: ignore[attr-defined]
+            assert any(error["line"] == line for error in run.errors), (line, run.errors, content)  # type: ignore[attr-defined]  # _import returns an ImportRun, typed loosely
 
     check()
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from kompas.sources.formats import mapping
+from kompas.sources import formats
+
+mapping = formats.get("mapping")
 
 PANEL = "politie-denhaag-buurt-maand-2011-2015"
 MAPPING = """

@@ -11,8 +11,10 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-from kompas.sources.formats import meldingen
-from kompas.sources.records import PeriodLength
+from kompas.observations.periods import PeriodLength
+from kompas.sources import formats
+
+meldingen = formats.get("meldingen")
 
 SET = "assen-meldingen-openbare-ruimte-2026"
 

@@ -8,7 +8,9 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from kompas.sources.formats import misdaad_in_kaart
+from kompas.sources import formats
+
+misdaad_in_kaart = formats.get("misdaad-in-kaart")
 
 FILE = "politie-misdaad-in-kaart-woninginbraak-pc4/MiK-Nederland-PC4.csv"
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kompas.sources.formats import politie_buurt_maand
-from kompas.sources.records import PeriodLength
+from kompas.observations.periods import PeriodLength
+from kompas.sources import formats
+
+politie_buurt_maand = formats.get("politie-buurt-maand")
 
 FOLDER = "politie-buurt-jaar-hengelo-enschede-2023/"
 HEADER = (
@@ -29,6 +31,7 @@ HEADER = (
 def test_buurt_year_totals_read_under_statline_column_names(
     data: Path, name: str, buurten: int, total: int
 ) -> None:
+
     with (data / FOLDER / name).open(encoding="utf-8") as handle:
         raw = list(csv.DictReader(handle))
     result = politie_buurt_maand.parse(data / FOLDER / name)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kompas.sources.formats import politie_buurt_maand
-from kompas.sources.records import PeriodLength
+from kompas.observations.periods import PeriodLength
+from kompas.sources import formats
+
+politie_buurt_maand = formats.get("politie-buurt-maand")
 
 PANEL = "politie-denhaag-buurt-maand-2011-2015/misdrijven_buurt_maand_2011_2015.csv.gz"
 HEADER = "jaar,maand,wijk_code,buurt_code,delict_code,aantal\n"
@@ -35,7 +37,7 @@ def test_den_haag_panel_counts_and_totals(data: Path) -> None:
 def test_streaming_in_small_blocks_gives_the_same_result(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kompas.sources import blocks
+    from kompas.sources.reading import blocks
 
     monkeypatch.setattr(blocks, "BLOCK_BYTES", 64 * 1024)
     chunks = list(politie_buurt_maand.iter_chunks(data / PANEL))

@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from kompas.sources.formats import politie_statline
+from kompas.sources import formats
+
+politie_statline = formats.get("politie-statline")
 
 GEMEENTEN = "politie-gemeente-totaal-misdrijven-2022-2024"
 NATIONAAL = "politie-nl-misdrijven-overlast-maand-2012-2023"

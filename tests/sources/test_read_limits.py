@@ -125,7 +125,7 @@ def test_an_honest_gzip_file_reads_as_the_plain_file(tmp_path: Path) -> None:
 def _workbook(rows: list[list[str]]) -> bytes:
     book = Workbook()
     for row in rows:
-        book.active.append(row)  # type: ignore[union-attr]
+        book.active.append(row)  # type: ignore[union-attr]  # a new workbook has an active sheet
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

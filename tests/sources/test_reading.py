@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from kompas.sources import csvdialect, encoding
-from kompas.sources.cells import Invalid
-from kompas.sources.numbers import DUTCH, POINT, parse_count, parse_number
-from kompas.sources.options import Options
-from kompas.sources.periods import Period, parse_date, parse_period_code
-from kompas.sources.records import PeriodLength
-from kompas.sources.tables import open_source, open_table
+from kompas.observations.periods import PeriodLength
+from kompas.sources.reading import csvdialect, encoding
+from kompas.sources.reading.cells import Invalid
+from kompas.sources.reading.numbers import DUTCH, POINT, parse_count, parse_number
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.periods import Period, parse_date, parse_period_code
+from kompas.sources.reading.tables import open_source, open_table
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ from kompas.sources.tables import open_source, open_table
     ],
 )
 def test_numbers(text: str, numbers: object, expected: float | None) -> None:
-    assert parse_number(text, numbers) == expected  # type: ignore[arg-type]
+    assert parse_number(text, numbers) == expected  # type: ignore[arg-type]  # a NumberFormat, parametrised as object
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_numbers(text: str, numbers: object, expected: float | None) -> None:
 )
 def test_invalid_numbers(text: str, numbers: object, problem: str) -> None:
     with pytest.raises(Invalid) as raised:
-        parse_number(text, numbers)  # type: ignore[arg-type]
+        parse_number(text, numbers)  # type: ignore[arg-type]  # a NumberFormat, parametrised as object
     assert raised.value.problem == problem
 
 
@@ -130,14 +130,14 @@ def _table(path: Path, text: bytes, required: tuple[str, ...]) -> object:
 def test_title_lines_footer_and_trailing_empty_columns(tmp_path: Path) -> None:
     text = "Titel\n\nbuurt;aantal;;\nBU01640100;1.743;;\nBU01640101;23;;\n\nBron: Politie\n".encode("cp1252")
     table = _table(tmp_path / "t.csv", text, ("buurt", "aantal"))
-    rows = list(table.rows())  # type: ignore[attr-defined]
+    rows = list(table.rows())  # type: ignore[attr-defined]  # a Table: the header was found
     assert [(row.line, row.text("aantal")) for row in rows] == [(4, "1.743"), (5, "23")]
-    assert table.header_line == 3  # type: ignore[attr-defined]
+    assert table.header_line == 3  # type: ignore[attr-defined]  # a Table: the header was found
 
 
 def test_undecodable_bytes_are_reported_with_line_and_column(tmp_path: Path) -> None:
     text = b"buurt,naam\nBU01640100,Centrum\nBU01640101,Es\x81\n"
-    rows = list(_table(tmp_path / "t.csv", text, ("buurt",)).rows())  # type: ignore[attr-defined]
+    rows = list(_table(tmp_path / "t.csv", text, ("buurt",)).rows())  # type: ignore[attr-defined]  # a Table: the header was found
     assert [error.message for error in rows[1]] == [
         't.csv, regel 3, kolom "naam": waarde "\\x81" is geen geldige tekst; '
         "verwacht: tekst in utf-8 (geef anders de codering op, bijvoorbeeld cp1252)."
@@ -145,7 +145,7 @@ def test_undecodable_bytes_are_reported_with_line_and_column(tmp_path: Path) -> 
 
 
 def test_short_rows_name_the_first_missing_column(tmp_path: Path) -> None:
-    rows = list(_table(tmp_path / "t.csv", b"a,b,c\n1,2\n", ("a",)).rows())  # type: ignore[attr-defined]
+    rows = list(_table(tmp_path / "t.csv", b"a,b,c\n1,2\n", ("a",)).rows())  # type: ignore[attr-defined]  # a Table: the header was found
     assert (
         rows[0][0].message
         == 't.csv, regel 2, kolom "c": de waarde ontbreekt; verwacht: 3 kolommen; de regel heeft er 2.'
@@ -154,7 +154,7 @@ def test_short_rows_name_the_first_missing_column(tmp_path: Path) -> None:
 
 def test_quoted_fields_with_separators_and_line_breaks(tmp_path: Path) -> None:
     text = b'key,title\n1,"Moord, doodslag"\n2,"twee\nregels"\n3,drie\n'
-    rows = list(_table(tmp_path / "t.csv", text, ("key",)).rows())  # type: ignore[attr-defined]
+    rows = list(_table(tmp_path / "t.csv", text, ("key",)).rows())  # type: ignore[attr-defined]  # a Table: the header was found
     assert [(row.line, row.text("title")) for row in rows] == [
         (2, "Moord, doodslag"),
         (3, "twee\nregels"),
@@ -171,7 +171,7 @@ def test_xlsx_rows_read_like_csv(tmp_path: Path) -> None:
     sheet.append(["BU01640101", 23.4, None])
     workbook.save(tmp_path / "t.xlsx")
     table = open_table(open_source(tmp_path / "t.xlsx", Options(None, "t.xlsx")), ("buurt", "aantal"))
-    rows = list(table.rows())  # type: ignore[union-attr]
+    rows = list(table.rows())  # type: ignore[union-attr]  # a Table: the header was found
     assert [(row.line, row.text("aantal"), row.text("datum")) for row in rows] == [
         (3, "1743", "2024-01-01"),
         (4, "23.4", ""),

@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
-from kompas.sources.chunks import Chunk, collect
-from kompas.sources.records import ParseError, PeriodLength
+from kompas.observations.periods import OBSERVED
+from kompas.sources.reading.chunks import Chunk, collect
+from kompas.sources.records import ParseError
 
 
 def test_period_error_message_is_the_documented_sentence() -> None:
@@ -47,4 +48,4 @@ def test_collect_keeps_the_first_thousand_errors_and_counts_the_rest() -> None:
 
 
 def test_period_lengths_are_the_stored_strings() -> None:
-    assert [length.value for length in PeriodLength] == ["day", "week", "month", "quarter", "year"]
+    assert [length.value for length in OBSERVED] == ["day", "week", "month", "quarter", "year"]

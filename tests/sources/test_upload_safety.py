@@ -23,6 +23,7 @@ from pytest_django.fixtures import Settings
 
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
+from kompas.sources import formats
 from kompas.sources.codelists import DATA
 from kompas.sources.models import ImportRun, ImportStatus
 from tests.sources.importing import operator_areas
@@ -49,7 +50,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     def spy(file: object, *args: object, **kwargs: object) -> object:
         paths.append(str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]  # the arguments of open, passed on
 
     monkeypatch.setattr("builtins.open", spy)
     monkeypatch.setattr(io, "open", spy)
@@ -151,9 +152,7 @@ def test_a_file_within_the_body_limit_but_over_the_upload_limit_is_a_form_error(
 
 
 def test_the_command_line_may_still_name_the_wijken_file(org_a: Organisation, tmp_path: Path) -> None:
-    from kompas.sources.formats import meldingen
-
     path = tmp_path / "meldingen.csv"
     path.write_text(MELDINGEN, encoding="utf-8")
-    result = meldingen.parse(path, options={"areas": str(ASSEN / "wijken_assen_bbox.json")})
+    result = formats.get("meldingen").parse(path, options={"areas": str(ASSEN / "wijken_assen_bbox.json")})
     assert result.errors == () and len(result.events) == 1

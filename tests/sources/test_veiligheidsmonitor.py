@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from kompas.sources.formats import veiligheidsmonitor
+from kompas.sources import formats
 from kompas.sources.records import ParseResult
+
+veiligheidsmonitor = formats.get("veiligheidsmonitor")
 
 SET = "cbs-veiligheidsmonitor-provincie-2015-2017"
 

@@ -37,13 +37,13 @@ def requires(permission: Permission | str) -> Callable[[View], View]:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        checked.kompas_permission = str(permission)  # type: ignore[attr-defined]
-        return checked  # type: ignore[return-value]
+        checked.kompas_permission = str(permission)  # type: ignore[attr-defined]  # read by the permission map
+        return checked  # type: ignore[return-value]  # wraps() gives a _Wrapped; it is the view
 
     return decorate
 
 
 def public(view: View) -> View:
     """Mark ``view`` as reachable without login."""
-    view.kompas_permission = PUBLIC  # type: ignore[attr-defined]
+    view.kompas_permission = PUBLIC  # type: ignore[attr-defined]  # read by the permission map
     return view

@@ -77,7 +77,7 @@ class User(AbstractUser):
         ),
     )
 
-    objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]  # the stubs type UserManager() by Self
 
     REQUIRED_FIELDS = ["email"]
     # Personal fields never go into audit records: changes are listed by field name only.

@@ -12,19 +12,6 @@ from django_scopes.manager import DisabledQuerySet
 from django_scopes.state import get_scope
 
 
-def active_organisation() -> tuple[bool, int | None]:
-    """Return whether a scope is active (or scopes are disabled) and the organisation it names.
-
-    ``(True, None)`` with scopes disabled, or a scope of the operator (``organisation=None``).
-    """
-    current: dict[str, Any] = get_scope()
-    if not current.get("_enabled", True):
-        return True, None
-    if "organisation" not in current:
-        return False, None
-    return True, current["organisation"]
-
-
 class OwnOrSharedManager(models.Manager[Any]):
     """Scoped like django-scopes' ScopedManager, but also returning shared rows.
 
@@ -43,7 +30,7 @@ class OwnOrSharedManager(models.Manager[Any]):
         if not current.get("_enabled", True):
             return super().get_queryset()
         if "organisation" not in current:
-            return DisabledQuerySet(self.model, using=self._db, missing_scopes={"organisation"})  # type: ignore[no-any-return]
+            return DisabledQuerySet(self.model, using=self._db, missing_scopes={"organisation"})  # type: ignore[no-any-return]  # django-scopes is untyped
         return super().get_queryset().filter(self.visible(current["organisation"]))
 
     def visible(self, organisation: Any) -> Q:

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from kompas.accounts.decorators import PUBLIC
 from kompas.accounts.roles import Permission
 
 
@@ -47,8 +46,3 @@ def _walk(patterns: list[Any], prefix: str, namespace: str) -> Iterator[UrlPermi
 def url_permissions() -> list[UrlPermission]:
     """Return every URL pattern of the project with its declared permission."""
     return list(_walk(get_resolver().url_patterns, "", ""))
-
-
-def is_public(entry: UrlPermission) -> bool:
-    """Return whether the URL is reachable without login."""
-    return entry.permission == PUBLIC

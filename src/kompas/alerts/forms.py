@@ -20,7 +20,7 @@ class _VisibleMeasure:
 
     def clean_measure_code(self) -> str:
         """Return the code when the organisation may watch that measure."""
-        code: str = self.cleaned_data["measure_code"]  # type: ignore[attr-defined]
+        code: str = self.cleaned_data["measure_code"]  # type: ignore[attr-defined]  # a mixin of Form classes
         if not visible_measure(code, self.organisation_id):
             raise forms.ValidationError(UNKNOWN_MEASURE, code="unknown_measure")
         return code
@@ -51,9 +51,9 @@ class TriageForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
         field = self.fields["assignee"]
-        field.queryset = User.objects.filter(organisation_id=organisation_id, is_active=True)  # type: ignore[attr-defined]
+        field.queryset = User.objects.filter(organisation_id=organisation_id, is_active=True)  # type: ignore[attr-defined]  # a ModelChoiceField
 
 
 class SettingForm(_VisibleMeasure, forms.ModelForm[AlertSetting]):
@@ -68,7 +68,7 @@ class SettingForm(_VisibleMeasure, forms.ModelForm[AlertSetting]):
         fields = ["measure_code", "method", "alpha", "min_count", "false_discovery_control", "active"]
 
     def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
         self.organisation_id = organisation_id
 
 
@@ -81,5 +81,5 @@ class RuleCostForm(_VisibleMeasure, forms.Form):
     min_count = forms.IntegerField(label=_("Minimumaantal"), min_value=0)
 
     def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
         self.organisation_id = organisation_id

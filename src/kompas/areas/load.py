@@ -16,10 +16,9 @@ from itertools import pairwise
 from typing import Protocol, TypeVar
 
 from kompas.areas import projection
+from kompas.areas.codes import level_of, parent_of
 from kompas.areas.models import Area
 from kompas.areas.queries import AreaIndex, version_index
-from kompas.sources import areacodes
-from kompas.sources.cells import Invalid
 
 BATCH = 500
 QUERY_CODES = 900  # codes per IN (...) query, well below every database's parameter limit
@@ -55,22 +54,6 @@ class AreaLoadResult:
     missing_parents: list[str] = field(default_factory=list)
 
 
-def parent_code(code: str) -> str | None:
-    """Return the parent code of ``code`` by the CBS code rule, ``None`` when none follows."""
-    try:
-        return areacodes.parent_of(code)
-    except Invalid:
-        return None
-
-
-def level_of(code: str) -> str | None:
-    """Return the level of a CBS or postcode area code, ``None`` when the code names no level."""
-    try:
-        return str(areacodes.level_of(code))
-    except Invalid:
-        return None
-
-
 def save_areas(
     records: Sequence[AreaInput],
     *,
@@ -87,7 +70,7 @@ def save_areas(
     """
     result = AreaLoadResult()
     own = {record.code for record in records}
-    parents = {(r.code, r.valid_from): r.parent_code or parent_code(r.code) for r in records}
+    parents = {(r.code, r.valid_from): r.parent_code or parent_of(r.code) for r in records}
     wanted = {code for code in parents.values() if code}
     index = version_index(wanted)
     missing = {
@@ -184,11 +167,11 @@ def create_areas(first_years: Mapping[str, int], *, names: Mapping[str, str]) ->
         current: str | None = code
         while current and level_of(current):
             wanted[current] = min(year, wanted.get(current, year))
-            current = parent_code(current)
+            current = parent_of(current)
     index = version_index(wanted)
     create = sorted((code, year) for code, year in wanted.items() if not index.known(code))
     for group in _by_level(create, lambda item: level_of(item[0]) or ""):
-        index = version_index({parent for code, _year in group if (parent := parent_code(code))})
+        index = version_index({parent for code, _year in group if (parent := parent_of(code))})
         Area.objects.bulk_create(
             [
                 Area(
@@ -196,7 +179,7 @@ def create_areas(first_years: Mapping[str, int], *, names: Mapping[str, str]) ->
                     name=names.get(code) or code,
                     level=level_of(code) or "",
                     valid_from=year,
-                    parent_id=index.resolve(parent_code(code) or "", year),
+                    parent_id=index.resolve(parent_of(code) or "", year),
                 )
                 for code, year in group
             ],
@@ -229,10 +212,10 @@ def link_orphans(codes: Iterable[str]) -> int:
     orphans = [
         area
         for area in Area.objects.filter(parent__isnull=True).only("id", "code", "valid_from", "parent")
-        if parent_code(area.code) in parents
+        if parent_of(area.code) in parents
     ]
     index: AreaIndex = version_index(parents)
     for area in orphans:
-        area.parent_id = index.resolve(parent_code(area.code) or "", area.valid_from)
+        area.parent_id = index.resolve(parent_of(area.code) or "", area.valid_from)
     Area.objects.bulk_update(orphans, ["parent"], batch_size=BATCH)
     return len(orphans)

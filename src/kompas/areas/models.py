@@ -15,19 +15,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kompas.accounts.models import Organisation
+from kompas.areas.levels import AreaLevel
 
 
-class AreaLevel(models.TextChoices):
-    """Levels of the CBS hierarchy, plus postcode areas and grid cells."""
+class AreaLevelChoices(models.TextChoices):
+    """The levels of :class:`~kompas.areas.levels.AreaLevel` with their Dutch labels."""
 
-    LAND = "land", _("Land")
-    PROVINCIE = "provincie", _("Provincie")
-    REGIO = "regio", _("Regio")
-    GEMEENTE = "gemeente", _("Gemeente")
-    WIJK = "wijk", _("Wijk")
-    BUURT = "buurt", _("Buurt")
-    PC4 = "pc4", _("Postcodegebied (PC4)")
-    GRID = "grid", _("Rastercel")
+    LAND = AreaLevel.LAND, _("Land")
+    PROVINCIE = AreaLevel.PROVINCIE, _("Provincie")
+    REGIO = AreaLevel.REGIO, _("Regio")
+    GEMEENTE = AreaLevel.GEMEENTE, _("Gemeente")
+    WIJK = AreaLevel.WIJK, _("Wijk")
+    BUURT = AreaLevel.BUURT, _("Buurt")
+    PC4 = AreaLevel.PC4, _("Postcodegebied (PC4)")
+    GRID = AreaLevel.GRID, _("Rastercel")
 
 
 class Area(models.Model):
@@ -37,7 +38,7 @@ class Area(models.Model):
         _("code"), max_length=20, help_text=_("CBS-code zoals GM0164, WK016401, BU01640100.")
     )
     name = models.CharField(_("naam"), max_length=200)
-    level = models.CharField(_("niveau"), max_length=12, choices=AreaLevel.choices)
+    level = models.CharField(_("niveau"), max_length=12, choices=AreaLevelChoices.choices)
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

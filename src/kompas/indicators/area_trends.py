@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 
 from kompas.indicators.batch_trend import count_trends
-from kompas.indicators.formulas import Formula
 from kompas.indicators.hierarchy import MONTHS_PER_YEAR
-from kompas.indicators.rollup import Granularity
 from kompas.indicators.trend import MIN_PERIODS, TrendMethod, survey_change
+from kompas.indicators.vocabulary import Formula
+from kompas.observations.periods import PeriodLength
 
 TREND_COLUMNS = [
     "area",
@@ -40,10 +40,10 @@ TREND_COLUMNS = [
 WITH_TREND = (Formula.COUNT, Formula.RATE, Formula.SHARE)
 
 
-def series_length(values: pd.DataFrame) -> Granularity:
+def series_length(values: pd.DataFrame) -> PeriodLength:
     """The period length a count trend uses: years when there are three, else months."""
-    years = values.loc[values["length"] == Granularity.YEAR.value, "start"].nunique()
-    return Granularity.YEAR if years >= MIN_PERIODS else Granularity.MONTH
+    years = values.loc[values["length"] == PeriodLength.YEAR.value, "start"].nunique()
+    return PeriodLength.YEAR if years >= MIN_PERIODS else PeriodLength.MONTH
 
 
 def count_trend_rows(values: pd.DataFrame, formula: Formula) -> pd.DataFrame:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kompas.indicators.formulas import Direction, relative_to_mean
+from kompas.indicators.formulas import relative_to_mean
+from kompas.indicators.vocabulary import Direction
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 
 from kompas.indicators.benchmark import G32, IndexRule
-from kompas.indicators.formulas import Direction
 from kompas.indicators.hierarchy import Areas
 from kompas.indicators.ranks import COLOURS
+from kompas.indicators.vocabulary import Direction
 
 COMPARISON_COLUMNS = [
     "group",

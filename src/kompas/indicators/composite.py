@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from kompas.indicators.formulas import Direction, Normalisation
+from kompas.indicators.vocabulary import Direction, Normalisation
 
 STRATUM = ["period_length", "period_start", "area_level"]
 KEYS = ["organisation_id", "area_code", "area_level", "period_start", "period_length"]

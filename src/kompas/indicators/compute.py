@@ -33,7 +33,6 @@ from kompas.areas import queries as area_queries
 from kompas.indicators import area_trends, compare, engine, hierarchy, incremental, progress, store
 from kompas.indicators.composite import composite_values
 from kompas.indicators.definitions import Definition
-from kompas.indicators.formulas import Formula
 from kompas.indicators.incremental import Measures, Mode, Plan
 from kompas.indicators.inputs import RunBits, month_index, run_bits, survey_rows
 from kompas.indicators.intervals import Minimums
@@ -47,9 +46,10 @@ from kompas.indicators.models import (
     TargetProgress,
 )
 from kompas.indicators.queries import definition_of, definitions, value_frame
-from kompas.indicators.rollup import Granularity
 from kompas.indicators.targets import targets_to_judge
+from kompas.indicators.vocabulary import Formula
 from kompas.observations import queries as observation_queries
+from kompas.observations.periods import PeriodLength
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class Context:
     """What every indicator of one run shares."""
 
     areas: hierarchy.Areas
-    granularities: tuple[Granularity, ...]
+    granularities: tuple[PeriodLength, ...]
     minimums: Minimums
     touched: incremental.Touched
 
@@ -96,7 +96,7 @@ def compute(
     organisation: Organisation | None = None,
     codes: Sequence[str] = (),
     full: bool = False,
-    granularities: Sequence[Granularity] = engine.ALL_GRANULARITIES,
+    granularities: Sequence[PeriodLength] = engine.ALL_GRANULARITIES,
     minimums: Minimums | None = None,
 ) -> ComputeReport:
     """Recompute what changed (``full``: everything) for the shared indicators and those of
@@ -249,7 +249,7 @@ def _replace(
     return written, trends, compared_rows
 
 
-def _delete_periods(rows: QuerySet[Any], starts: dict[Granularity, np.ndarray] | None) -> dict[str, int]:
+def _delete_periods(rows: QuerySet[Any], starts: dict[PeriodLength, np.ndarray] | None) -> dict[str, int]:
     """Delete all of ``rows``, or those in the given period starts; return the count per length."""
     if starts is None:
         return {"": rows.delete()[0]}
@@ -278,8 +278,8 @@ def _refresh_trends(
     if definition.formula not in area_trends.WITH_TREND:
         IndicatorTrend.objects.filter(indicator=indicator).delete()
         return 0
-    years = IndicatorValue.objects.filter(indicator=indicator, period_length=Granularity.YEAR.value)
-    length = Granularity.YEAR if years.values("period_start").distinct().count() >= 3 else Granularity.MONTH
+    years = IndicatorValue.objects.filter(indicator=indicator, period_length=PeriodLength.YEAR.value)
+    length = PeriodLength.YEAR if years.values("period_start").distinct().count() >= 3 else PeriodLength.MONTH
     if work.starts is not None and length.value not in changed:
         return IndicatorTrend.objects.filter(indicator=indicator).count()
     IndicatorTrend.objects.filter(indicator=indicator).delete()

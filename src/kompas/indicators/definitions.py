@@ -19,7 +19,7 @@ from typing import Any
 import tomli_w
 from django.utils.translation import gettext as _
 
-from kompas.indicators.formulas import Direction, Formula, Normalisation
+from kompas.indicators.vocabulary import Direction, Formula, Normalisation
 
 FORMAT = "kompas-indicatoren"
 VERSION = 1

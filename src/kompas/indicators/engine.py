@@ -26,13 +26,11 @@ import pandas as pd
 
 from kompas.indicators import values
 from kompas.indicators.definitions import Definition, measure_codes
-from kompas.indicators.formulas import Formula
 from kompas.indicators.hierarchy import MONTHS_PER_YEAR, Areas
 from kompas.indicators.inputs import RunBits, cells_by_length, survey_rows
 from kompas.indicators.intervals import Minimums
 from kompas.indicators.rollup import (
     Cells,
-    Granularity,
     Stock,
     combine,
     concat,
@@ -43,8 +41,10 @@ from kompas.indicators.rollup import (
     stock_for,
     to_length,
 )
+from kompas.indicators.vocabulary import Formula
+from kompas.observations.periods import COMPUTED, PeriodLength
 
-ALL_GRANULARITIES = tuple(Granularity)
+ALL_GRANULARITIES = COMPUTED
 IntArray = npt.NDArray[np.int64]
 
 
@@ -70,8 +70,8 @@ def is_survey(definition: Definition, observations: pd.DataFrame) -> bool:
 def evaluate(
     definition: Definition,
     inputs: Inputs,
-    granularities: Sequence[Granularity] = ALL_GRANULARITIES,
-    starts: Mapping[Granularity, IntArray] | None = None,
+    granularities: Sequence[PeriodLength] = ALL_GRANULARITIES,
+    starts: Mapping[PeriodLength, IntArray] | None = None,
     minimums: Minimums | None = None,
 ) -> pd.DataFrame:
     """Compute the values of a (non-composite) indicator for every area and period.
@@ -96,14 +96,14 @@ def evaluate(
         granularities,
         words,
     )
-    wholes: dict[Granularity, Cells] = {}
+    wholes: dict[PeriodLength, Cells] = {}
     stocks = empty(words)
     if definition.formula is Formula.SHARE:
         own = cells_by_length(inputs.observations, [definition.denominator], inputs.areas, inputs.bits)
         wholes = _flows(own, inputs.areas, granularities, words)
     elif definition.denominator:
         own = cells_by_length(inputs.observations, [definition.denominator], inputs.areas, inputs.bits)
-        stocks = _spread(own.get(Granularity.YEAR.value, empty(words)), inputs.areas)
+        stocks = _spread(own.get(PeriodLength.YEAR.value, empty(words)), inputs.areas)
     frames = []
     for granularity in granularities:
         if starts is not None and granularity not in starts:
@@ -144,8 +144,8 @@ def _spread(cells: Cells, areas: Areas) -> Cells:
 
 
 def _flows(
-    by_length: Mapping[str, Cells], areas: Areas, granularities: Sequence[Granularity], words: int
-) -> dict[Granularity, Cells]:
+    by_length: Mapping[str, Cells], areas: Areas, granularities: Sequence[PeriodLength], words: int
+) -> dict[PeriodLength, Cells]:
     """Sums for every wanted period length: observed at that length, or summed from shorter ones.
 
     An area's own observation at a length (a published year total) wins over a sum of months.
@@ -153,13 +153,13 @@ def _flows(
     month = _spread(by_length.get("month", empty(words)), areas)
     quarter = _spread(by_length.get("quarter", empty(words)), areas)
     year = _spread(by_length.get("year", empty(words)), areas)
-    result: dict[Granularity, Cells] = {}
+    result: dict[PeriodLength, Cells] = {}
     for granularity in granularities:
-        if granularity is Granularity.MONTH:
+        if granularity is PeriodLength.MONTH:
             result[granularity] = month
-        elif granularity is Granularity.ROLLING_12_MONTHS:
+        elif granularity is PeriodLength.ROLLING_12_MONTHS:
             result[granularity] = to_length(month, granularity)
-        elif granularity is Granularity.QUARTER:
+        elif granularity is PeriodLength.QUARTER:
             result[granularity] = combine(quarter, to_length(month, granularity))
         else:
             from_parts = combine(to_length(month, granularity), to_length(quarter, granularity, unit=3))
@@ -167,9 +167,9 @@ def _flows(
     return result
 
 
-def _reference_years(cells: Cells, granularity: Granularity) -> IntArray:
+def _reference_years(cells: Cells, granularity: PeriodLength) -> IntArray:
     """The year whose stock a period uses: its own, or for a rolling window that of its last month."""
-    last = cells.start + (MONTHS_PER_YEAR - 1 if granularity is Granularity.ROLLING_12_MONTHS else 0)
+    last = cells.start + (MONTHS_PER_YEAR - 1 if granularity is PeriodLength.ROLLING_12_MONTHS else 0)
     return last // MONTHS_PER_YEAR
 
 
@@ -191,7 +191,7 @@ def _aligned(cells: Cells, wholes: Cells) -> Stock:
 
 
 def _survey(
-    definition: Definition, inputs: Inputs, spec: values.Spec, granularities: Sequence[Granularity]
+    definition: Definition, inputs: Inputs, spec: values.Spec, granularities: Sequence[PeriodLength]
 ) -> pd.DataFrame:
     """Survey values where measured; changes in points; moving averages of the measured values."""
     words = inputs.bits.words

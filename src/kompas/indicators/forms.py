@@ -27,6 +27,6 @@ class OwnFigureForm(forms.Form):
     def __init__(
         self, *args: object, measures: list[tuple[str, str]], areas: list[tuple[str, str]], **kwargs: object
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["measure_code"].choices = measures  # type: ignore[attr-defined]
-        self.fields["area_code"].choices = areas  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
+        self.fields["measure_code"].choices = measures  # type: ignore[attr-defined]  # a ChoiceField
+        self.fields["area_code"].choices = areas  # type: ignore[attr-defined]  # a ChoiceField

@@ -13,42 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from kompas.indicators.intervals import Flag, Minimums, flag
+from kompas.indicators.intervals import Minimums, flag
+from kompas.indicators.vocabulary import Direction, Flag, Normalisation
 
 FloatArray = npt.NDArray[np.float64]
-
-
-class Formula(StrEnum):
-    """The kinds of indicator formula Kompas computes."""
-
-    COUNT = "count"
-    RATE = "rate"
-    SHARE = "share"
-    SURVEY_PERCENTAGE = "survey_percentage"
-    CHANGE = "change"
-    MOVING_AVERAGE = "moving_average"
-    COMPOSITE = "composite"
-
-
-class Direction(StrEnum):
-    """Which way is better; the values match ``Indicator.direction``."""
-
-    LOWER_IS_BETTER = "lower_is_better"
-    HIGHER_IS_BETTER = "higher_is_better"
-    NONE = "none"
-
-
-class Normalisation(StrEnum):
-    """How sub-indicators are put on one scale before a composite index is taken."""
-
-    MEAN = "mean"
-    MIN_MAX = "min_max"
 
 
 @dataclass(frozen=True)

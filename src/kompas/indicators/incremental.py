@@ -24,13 +24,14 @@ import numpy.typing as npt
 import pandas as pd
 
 from kompas.indicators.definitions import Definition, measure_codes
-from kompas.indicators.formulas import Formula
 from kompas.indicators.hierarchy import MONTHS_PER_YEAR
 from kompas.indicators.inputs import month_index
 from kompas.indicators.intervals import Minimums
 from kompas.indicators.models import Indicator, IndicatorState
-from kompas.indicators.rollup import MONTHS, Granularity
+from kompas.indicators.rollup import MONTHS
+from kompas.indicators.vocabulary import Formula
 from kompas.observations import queries as observation_queries
+from kompas.observations.periods import PeriodLength
 
 IntArray = npt.NDArray[np.int64]
 INCREMENTAL_FORMULAS = (Formula.COUNT, Formula.RATE, Formula.SHARE)
@@ -72,13 +73,13 @@ class Plan:
     month window of flow observations to read (None: all)."""
 
     mode: Mode
-    starts: dict[Granularity, IntArray] | None
+    starts: dict[PeriodLength, IntArray] | None
     window: tuple[dt.date, dt.date] | None
     last_run: int
     definition_hash: str
 
 
-def definition_hash(definition: Definition, granularities: Sequence[Granularity], minimums: Minimums) -> str:
+def definition_hash(definition: Definition, granularities: Sequence[PeriodLength], minimums: Minimums) -> str:
     """Return a fingerprint of everything that changes the stored results."""
     body = {
         "definition": asdict(definition),
@@ -112,7 +113,7 @@ def plan(
     *,
     full: bool,
     touched: Touched,
-    granularities: Sequence[Granularity],
+    granularities: Sequence[PeriodLength],
 ) -> Plan:
     """Decide how much of ``indicator`` to recompute."""
     state = IndicatorState.objects.filter(indicator=indicator).first()
@@ -134,20 +135,20 @@ def plan(
     return Plan(Mode.INCREMENTAL, starts, window, touched.latest_run, fingerprint)
 
 
-def affected_starts(changed: pd.DataFrame) -> dict[Granularity, IntArray]:
+def affected_starts(changed: pd.DataFrame) -> dict[PeriodLength, IntArray]:
     """Return, per period length, the period starts that contain a changed observation."""
     start = month_index(changed["period_start"])
     length = changed["period_length"].to_numpy()
     months = np.unique(start[length == "month"])
     quarters = np.unique(start[np.isin(length, ["month", "quarter"])] // 3 * 3)
     years = np.unique(start // MONTHS_PER_YEAR * MONTHS_PER_YEAR)
-    width = MONTHS[Granularity.ROLLING_12_MONTHS]
+    width = MONTHS[PeriodLength.ROLLING_12_MONTHS]
     rolling = np.unique((months[:, None] - np.arange(width)[None, :]).reshape(-1))
     return {
-        Granularity.MONTH: months,
-        Granularity.QUARTER: quarters,
-        Granularity.YEAR: years,
-        Granularity.ROLLING_12_MONTHS: rolling,
+        PeriodLength.MONTH: months,
+        PeriodLength.QUARTER: quarters,
+        PeriodLength.YEAR: years,
+        PeriodLength.ROLLING_12_MONTHS: rolling,
     }
 
 

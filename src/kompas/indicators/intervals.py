@@ -18,6 +18,8 @@ import numpy.typing as npt
 from django.utils.translation import gettext_lazy as _
 from scipy import stats
 
+from kompas.indicators.vocabulary import Flag
+
 DEFAULT_LEVEL = 0.95
 
 
@@ -27,13 +29,6 @@ class Method(StrEnum):
     GARWOOD = "garwood"
     SURVEY_MARGIN = "survey_margin"
     NONE = "none"
-
-
-class Flag(StrEnum):
-    """Quality flags stored beside a value; the empty string means no remark."""
-
-    OK = ""
-    SMALL_NUMBERS = "te_weinig_waarnemingen"
 
 
 FLAG_LABELS = {Flag.OK: "", Flag.SMALL_NUMBERS: _("te weinig waarnemingen")}

@@ -23,7 +23,10 @@ from django_scopes import ScopedManager
 
 from kompas.accounts.models import Organisation
 from kompas.accounts.scoping import OwnOrSharedManager
-from kompas.areas.models import AreaLevel
+from kompas.areas.models import AreaLevelChoices
+from kompas.indicators import vocabulary
+from kompas.indicators.status import Status
+from kompas.observations import periods
 
 
 class IndicatorKind(models.TextChoices):
@@ -35,11 +38,11 @@ class IndicatorKind(models.TextChoices):
 
 
 class IndicatorDirection(models.TextChoices):
-    """Which way is better; ``none`` for counts that can be read both ways (reports, signals)."""
+    """Which way is better (:class:`~kompas.indicators.vocabulary.Direction`), labelled."""
 
-    LOWER_IS_BETTER = "lower_is_better", _("Lager is beter")
-    HIGHER_IS_BETTER = "higher_is_better", _("Hoger is beter")
-    NONE = "none", _("Geen richting")
+    LOWER_IS_BETTER = vocabulary.Direction.LOWER_IS_BETTER, _("Lager is beter")
+    HIGHER_IS_BETTER = vocabulary.Direction.HIGHER_IS_BETTER, _("Hoger is beter")
+    NONE = vocabulary.Direction.NONE, _("Geen richting")
 
 
 class Indicator(models.Model):
@@ -87,52 +90,52 @@ class Indicator(models.Model):
 
 
 class Formula(models.TextChoices):
-    """The formulas of ``docs/indicators.md`` §1; the values match ``formulas.Formula``."""
+    """The formulas of :class:`~kompas.indicators.vocabulary.Formula`, labelled."""
 
-    COUNT = "count", _("Aantal")
-    RATE = "rate", _("Per N van een noemer")
-    SHARE = "share", _("Aandeel (%)")
-    SURVEY_PERCENTAGE = "survey_percentage", _("Enquêtepercentage")
-    CHANGE = "change", _("Verandering t.o.v. basisjaar")
-    MOVING_AVERAGE = "moving_average", _("Voortschrijdend gemiddelde")
-    COMPOSITE = "composite", _("Samengestelde index")
+    COUNT = vocabulary.Formula.COUNT, _("Aantal")
+    RATE = vocabulary.Formula.RATE, _("Per N van een noemer")
+    SHARE = vocabulary.Formula.SHARE, _("Aandeel (%)")
+    SURVEY_PERCENTAGE = vocabulary.Formula.SURVEY_PERCENTAGE, _("Enquêtepercentage")
+    CHANGE = vocabulary.Formula.CHANGE, _("Verandering t.o.v. basisjaar")
+    MOVING_AVERAGE = vocabulary.Formula.MOVING_AVERAGE, _("Voortschrijdend gemiddelde")
+    COMPOSITE = vocabulary.Formula.COMPOSITE, _("Samengestelde index")
 
 
 class Normalisation(models.TextChoices):
-    """How a composite index scales its sub-indicators; values match ``formulas.Normalisation``."""
+    """How a composite index scales (:class:`~kompas.indicators.vocabulary.Normalisation`), labelled."""
 
-    MEAN = "mean", _("100 = gemiddelde")
-    MIN_MAX = "min_max", _("0 = slechtste, 100 = beste")
+    MEAN = vocabulary.Normalisation.MEAN, _("100 = gemiddelde")
+    MIN_MAX = vocabulary.Normalisation.MIN_MAX, _("0 = slechtste, 100 = beste")
 
 
 class PeriodLength(models.TextChoices):
-    """The period lengths values are computed for."""
+    """The period lengths values are computed for (:data:`~kompas.observations.periods.COMPUTED`)."""
 
-    MONTH = "month", _("Maand")
-    QUARTER = "quarter", _("Kwartaal")
-    YEAR = "year", _("Jaar")
-    ROLLING_12_MONTHS = "rolling_12_months", _("Voortschrijdend 12 maanden")
+    MONTH = periods.PeriodLength.MONTH, _("Maand")
+    QUARTER = periods.PeriodLength.QUARTER, _("Kwartaal")
+    YEAR = periods.PeriodLength.YEAR, _("Jaar")
+    ROLLING_12_MONTHS = periods.PeriodLength.ROLLING_12_MONTHS, _("Voortschrijdend 12 maanden")
 
 
 GROUP_LEVEL = "groep"
-LEVEL_CHOICES = [*AreaLevel.choices, (GROUP_LEVEL, _("Gebiedsgroep"))]
+LEVEL_CHOICES = [*AreaLevelChoices.choices, (GROUP_LEVEL, _("Gebiedsgroep"))]
 
 
 class ValueFlag(models.TextChoices):
-    """Quality remark on a value; the values match ``intervals.Flag``."""
+    """Quality remark on a value (:class:`~kompas.indicators.vocabulary.Flag`), labelled."""
 
-    OK = "", _("Geen opmerking")
-    SMALL_NUMBERS = "te_weinig_waarnemingen", _("Te weinig waarnemingen")
+    OK = vocabulary.Flag.OK, _("Geen opmerking")
+    SMALL_NUMBERS = vocabulary.Flag.SMALL_NUMBERS, _("Te weinig waarnemingen")
 
 
 class ProgressStatus(models.TextChoices):
-    """Verdict on a target; the values match ``status.Status``."""
+    """Verdict on a target (:class:`~kompas.indicators.status.Status`), labelled."""
 
-    ON_TRACK = "op_koers", _("Op koers")
-    AT_RISK = "risico", _("Risico")
-    OFF_TRACK = "niet_op_koers", _("Niet op koers")
-    NO_DATA = "geen_data", _("Geen data")
-    REGISTER_ONLY = "alleen_registreren", _("Alleen registreren")
+    ON_TRACK = Status.ON_TRACK, _("Op koers")
+    AT_RISK = Status.AT_RISK, _("Risico")
+    OFF_TRACK = Status.OFF_TRACK, _("Niet op koers")
+    NO_DATA = Status.NO_DATA, _("Geen data")
+    REGISTER_ONLY = Status.REGISTER_ONLY, _("Alleen registreren")
 
 
 class IndicatorDefinition(models.Model):

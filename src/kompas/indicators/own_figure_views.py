@@ -15,10 +15,10 @@ from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission
 from kompas.indicators.forms import OwnFigureForm
-from kompas.indicators.formulas import Formula
 from kompas.indicators.incremental import measures_of
 from kompas.indicators.models import Indicator
 from kompas.indicators.queries import definition_of
+from kompas.indicators.vocabulary import Formula
 from kompas.observations.own_figures import OwnFigure, own_areas, record_own_figure
 from kompas.observations.queries import measure_labels
 

@@ -19,14 +19,14 @@ from typing import Any
 import pandas as pd
 
 from kompas.areas import queries as area_queries
-from kompas.indicators.status import Status, TargetRule, assess
+from kompas.indicators.status import JUDGED_RULES, Status, TargetRule, assess
 from kompas.indicators.targets import TargetFigures
 
 AREA_CODE = re.compile(r"^(GM|WK|BU)\d{4,8}$")
 JUDGED_LENGTHS = ("year", "rolling_12_months")
 # A plan writes the whole municipality as "heel Hengelo": the organisation's gemeente.
 WHOLE_MUNICIPALITY = "heel "
-RULES = {rule.value for rule in TargetRule}
+RULES = {rule.value for rule in JUDGED_RULES}
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def judge(targets: Iterable[TargetFigures], values: pd.DataFrame) -> list[Progre
 
 
 def _number(value: object) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)  # type: ignore[arg-type]
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)  # type: ignore[arg-type]  # a number of the values frame
 
 
 def _row(target: TargetFigures, code: str, value: Any) -> ProgressRow:

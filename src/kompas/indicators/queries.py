@@ -19,7 +19,6 @@ from django.db.models import Q, QuerySet
 
 from kompas.areas.queries import area_names
 from kompas.indicators.definitions import Component, Definition
-from kompas.indicators.formulas import Direction, Formula, Normalisation
 from kompas.indicators.models import (
     LEVEL_CHOICES,
     Indicator,
@@ -32,6 +31,7 @@ from kompas.indicators.models import (
     TargetProgress,
 )
 from kompas.indicators.ranks import Colour, Rank, RankSum, rank_sums
+from kompas.indicators.vocabulary import Direction, Formula, Normalisation
 from kompas.observations.queries import COUNT_UNIT
 
 VALUE_FRAME_COLUMNS = [

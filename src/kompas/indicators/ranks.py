@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from scipy import stats
 
-from kompas.indicators.formulas import Direction
+from kompas.indicators.vocabulary import Direction
 
 
 class Colour(StrEnum):

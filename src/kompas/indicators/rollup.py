@@ -22,32 +22,23 @@ multiple of 3 and a year at a multiple of 12. All work is vectorised: one sort p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
 
 from kompas.indicators.hierarchy import MONTHS_PER_YEAR, PARENT_LEVELS, Areas
+from kompas.observations.periods import PeriodLength
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 Runs = npt.NDArray[np.uint64]
 
 
-class Granularity(StrEnum):
-    """Period lengths Kompas computes values for (the values of ``models.PeriodLength``)."""
-
-    MONTH = "month"
-    QUARTER = "quarter"
-    YEAR = "year"
-    ROLLING_12_MONTHS = "rolling_12_months"
-
-
 MONTHS = {
-    Granularity.MONTH: 1,
-    Granularity.QUARTER: 3,
-    Granularity.YEAR: 12,
-    Granularity.ROLLING_12_MONTHS: 12,
+    PeriodLength.MONTH: 1,
+    PeriodLength.QUARTER: 3,
+    PeriodLength.YEAR: 12,
+    PeriodLength.ROLLING_12_MONTHS: 12,
 }
 
 
@@ -166,16 +157,16 @@ def group_sums(cells: Cells, areas: Areas) -> Cells:
     return Cells(area[complete], start[complete], summed.sums[complete], summed.runs[complete])
 
 
-def to_length(cells: Cells, granularity: Granularity, unit: int = 1) -> Cells:
+def to_length(cells: Cells, granularity: PeriodLength, unit: int = 1) -> Cells:
     """Sum complete periods of ``unit`` months into quarters, years or rolling twelve months.
 
     A quarter or year exists when all its periods have a value for that area. A rolling window
     (from months only) is identified by its first month and exists when all twelve months have
     a value.
     """
-    if granularity is Granularity.MONTH:
+    if granularity is PeriodLength.MONTH:
         return cells
-    if granularity is Granularity.ROLLING_12_MONTHS:
+    if granularity is PeriodLength.ROLLING_12_MONTHS:
         return _rolling(cells)
     width = MONTHS[granularity]
     span = _span(cells) // width + 1

@@ -19,12 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TargetRule(StrEnum):
-    """How a target turns a baseline and a target number into a threshold.
+    """How a plan states a target; the first seven turn a baseline and a number into a threshold.
 
     ``at_most_baseline`` "blijft gelijk of wordt lager" (IVP T1.I1: ≤ 20 %);
     ``at_least_baseline`` "gelijk gebleven of verbeterd" (T1.I2: ≥ 19 %); ``at_most`` /
     ``at_least`` a fixed value; ``decrease_pct`` / ``increase_pct`` a percentage relative to the
-    baseline; ``register`` only follow the indicator, without a norm.
+    baseline; ``register`` only follow the indicator, without a norm. ``decrease``, ``increase``
+    (without a number) and ``realise`` (a milestone) give no threshold to judge a value against.
     """
 
     AT_MOST_BASELINE = "at_most_baseline"
@@ -34,6 +35,21 @@ class TargetRule(StrEnum):
     DECREASE_PCT = "decrease_pct"
     INCREASE_PCT = "increase_pct"
     REGISTER = "register"
+    DECREASE = "decrease"
+    INCREASE = "increase"
+    REALISE = "realise"
+
+
+# The rules :func:`assess` judges a value by.
+JUDGED_RULES = (
+    TargetRule.AT_MOST_BASELINE,
+    TargetRule.AT_LEAST_BASELINE,
+    TargetRule.AT_MOST,
+    TargetRule.AT_LEAST,
+    TargetRule.DECREASE_PCT,
+    TargetRule.INCREASE_PCT,
+    TargetRule.REGISTER,
+)
 
 
 class Status(StrEnum):

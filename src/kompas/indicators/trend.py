@@ -203,7 +203,7 @@ def _usable(
 def _trend(fit: object, method: TrendMethod, test: DispersionTest, periods: int, level: float) -> Trend:
     """Turn the slope of a fitted log-linear model into a percentage change per year."""
     slope = float(fit.params[1])  # type: ignore[attr-defined]  # statsmodels results are untyped
-    error = float(fit.bse[1])  # type: ignore[attr-defined]
+    error = float(fit.bse[1])  # type: ignore[attr-defined]  # statsmodels results are untyped
     z = float(stats.norm.ppf(0.5 + level / 2))
     p_value = float(2 * stats.norm.sf(abs(slope / error))) if error > 0 else 0.0
     return Trend(

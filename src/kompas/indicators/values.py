@@ -19,9 +19,10 @@ import numpy.typing as npt
 import pandas as pd
 
 from kompas.indicators import formulas, intervals
-from kompas.indicators.formulas import Formula
-from kompas.indicators.intervals import Flag, Minimums
-from kompas.indicators.rollup import MONTHS, Cells, Granularity, Runs, Stock
+from kompas.indicators.intervals import Minimums
+from kompas.indicators.rollup import MONTHS, Cells, Runs, Stock
+from kompas.indicators.vocabulary import Flag, Formula
+from kompas.observations.periods import COMPUTED, PeriodLength
 
 FloatArray = npt.NDArray[np.float64]
 VALUE_COLUMNS = [
@@ -51,7 +52,7 @@ class Spec:
     minimums: Minimums = field(default_factory=Minimums)
 
 
-LENGTHS = pd.CategoricalDtype([granularity.value for granularity in Granularity])
+LENGTHS = pd.CategoricalDtype([length.value for length in COMPUTED])
 FLAGS = pd.CategoricalDtype([Flag.OK.value, Flag.SMALL_NUMBERS.value])
 
 
@@ -84,7 +85,7 @@ def _flags(n: FloatArray, minimum: int) -> pd.Categorical:
     return pd.Categorical.from_codes(small.astype(np.int8), dtype=FLAGS)
 
 
-def counted(num: Cells, length: Granularity, spec: Spec, denominator: Stock | None) -> pd.DataFrame:
+def counted(num: Cells, length: PeriodLength, spec: Spec, denominator: Stock | None) -> pd.DataFrame:
     """Values of a count, rate or share for cells of one period length.
 
     ``denominator`` is the stock (rate) or the whole (share, summed like the numerator) per
@@ -154,9 +155,9 @@ def moving(base: pd.DataFrame, spec: Spec, words: int) -> pd.DataFrame:
     pools the window, ``per × Σ numerators / Σ denominators``; a count is ``Σ / k``.
     """
     k = spec.window
-    if base.empty or base["length"].iloc[0] == Granularity.ROLLING_12_MONTHS.value:
+    if base.empty or base["length"].iloc[0] == PeriodLength.ROLLING_12_MONTHS.value:
         return base.iloc[0:0]
-    step = MONTHS[Granularity(base["length"].iloc[0])]
+    step = MONTHS[PeriodLength(base["length"].iloc[0])]
     ordered = base.sort_values(["area", "start"], kind="stable").reset_index(drop=True)
     area, start = ordered["area"].to_numpy(), ordered["start"].to_numpy()
     ends = np.arange(k - 1, len(ordered))
@@ -204,7 +205,7 @@ def change(base: pd.DataFrame, spec: Spec, survey_points: bool) -> pd.DataFrame:
     In percent of the baseline; for survey percentages in percentage points. Only years are
     compared (a month against "the baseline year" has no single meaning). No interval.
     """
-    years = base[base["length"] == Granularity.YEAR.value]
+    years = base[base["length"] == PeriodLength.YEAR.value]
     baseline = years[years["start"] == spec.baseline_year * 12].set_index("area")["value"]
     reference = years["area"].map(baseline).to_numpy(dtype=np.float64)
     current = years["value"].to_numpy(dtype=np.float64)

@@ -71,8 +71,8 @@ def _executemany(model: type[models.Model], table: pa.Table) -> int:
 def _python(column: pa.ChunkedArray) -> list[Any]:
     # Dates travel as ISO text: what SQLite stores, and far cheaper than date objects.
     if pa.types.is_date(column.type):
-        return pc.cast(column, pa.string()).to_pylist()  # type: ignore[no-any-return]
-    return column.to_pylist()  # type: ignore[no-any-return]
+        return pc.cast(column, pa.string()).to_pylist()  # type: ignore[no-any-return]  # pyarrow is untyped
+    return column.to_pylist()  # type: ignore[no-any-return]  # pyarrow is untyped
 
 
 def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:

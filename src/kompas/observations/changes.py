@@ -45,11 +45,6 @@ def _of_run(import_run_id: int) -> QuerySet[ObservationChange]:
     )
 
 
-def change_count(import_run_id: int) -> int:
-    """Return how many values import run ``import_run_id`` replaced."""
-    return ObservationChange.objects.filter(import_run_id=import_run_id).count()
-
-
 def changes_of_run(import_run_id: int, *, offset: int = 0, limit: int | None = 1000) -> list[ValueChange]:
     """Return the values an import run replaced, by measure, area and period."""
     rows = _of_run(import_run_id).values_list(

@@ -23,16 +23,17 @@ from django_scopes import ScopedManager
 
 from kompas.accounts.models import Organisation
 from kompas.accounts.scoping import OwnOrSharedManager
+from kompas.observations.periods import PeriodLength
 
 
-class PeriodLength(models.TextChoices):
-    """Length of the period an observation covers, starting on ``period_start``."""
+class PeriodLengthChoices(models.TextChoices):
+    """The lengths an observation may cover (:data:`~kompas.observations.periods.OBSERVED`), labelled."""
 
-    DAY = "day", _("Dag")
-    WEEK = "week", _("Week")
-    MONTH = "month", _("Maand")
-    QUARTER = "quarter", _("Kwartaal")
-    YEAR = "year", _("Jaar")
+    DAY = PeriodLength.DAY, _("Dag")
+    WEEK = PeriodLength.WEEK, _("Week")
+    MONTH = PeriodLength.MONTH, _("Maand")
+    QUARTER = PeriodLength.QUARTER, _("Kwartaal")
+    YEAR = PeriodLength.YEAR, _("Jaar")
 
 
 class Measure(models.Model):
@@ -100,7 +101,7 @@ class Observation(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="observations")
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="observations")
     period_start = models.DateField(_("begin periode"))
-    period_length = models.CharField(_("periodelengte"), max_length=8, choices=PeriodLength.choices)
+    period_length = models.CharField(_("periodelengte"), max_length=8, choices=PeriodLengthChoices.choices)
     value = models.FloatField(_("waarde"))
     margin = models.FloatField(_("marge (95 %)"), null=True, blank=True)
     sample_size = models.PositiveIntegerField(_("steekproefomvang"), null=True, blank=True)

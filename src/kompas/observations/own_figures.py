@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.areas.queries import area_by_code, area_names, area_nodes, ids_within
-from kompas.observations.models import FigureSource, Measure, Observation, ObservationChange, PeriodLength
+from kompas.observations.models import FigureSource, Measure, Observation, ObservationChange
+from kompas.observations.periods import PeriodLength
 
 PERCENT_UNITS = ("%",)  # a unit starting with % is a percentage, as the survey formats store it
 
@@ -175,13 +176,6 @@ def _recompute(organisation_id: int, measure_code: str) -> None:
     from kompas.indicators.tasks import recompute_own_indicators
 
     recompute_own_indicators.enqueue(organisation_id, measure_code)
-
-
-def figure_history(observation: Observation) -> list[ObservationChange]:
-    """Return the corrections of an own figure, newest first."""
-    return list(
-        ObservationChange._base_manager.filter(observation=observation).order_by("-changed_at", "-id")
-    )
 
 
 def own_areas(organisation: Organisation) -> list[tuple[str, str]]:

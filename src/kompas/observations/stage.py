@@ -16,9 +16,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kompas.observations.models import PeriodLength
+from kompas.observations.periods import OBSERVED
 
-LENGTHS: tuple[str, ...] = tuple(PeriodLength.values)
+LENGTHS: tuple[str, ...] = tuple(length.value for length in OBSERVED)
 LENGTH_CODES = pa.array(LENGTHS)
 
 
@@ -121,14 +121,6 @@ class ObservationStage:
     def release(self) -> None:
         """Drop the values (after the writer has copied them); the codes and first lines stay."""
         self.parts = []
-
-    def day_range(self) -> tuple[int, int] | None:
-        """Return the first and last period start (days since 1970) of all values."""
-        if not self.parts:
-            return None
-        return min(int(part.day.min()) for part in self.parts), max(
-            int(part.day.max()) for part in self.parts
-        )
 
 
 def _optional(column: pa.ChunkedArray) -> np.ndarray | None:

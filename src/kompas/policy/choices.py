@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kompas.indicators import status
+
 
 class PlanStatus(models.TextChoices):
     """Where the plan is in its adoption."""
@@ -66,18 +68,18 @@ class GoalLevel(models.TextChoices):
 
 
 class TargetRule(models.TextChoices):
-    """How a target is stated; the first seven match ``kompas.indicators.status.TargetRule``."""
+    """How a target is stated (:class:`~kompas.indicators.status.TargetRule`), labelled."""
 
-    AT_MOST_BASELINE = "at_most_baseline", _("Gelijk of lager dan de basiswaarde")
-    AT_LEAST_BASELINE = "at_least_baseline", _("Gelijk of hoger dan de basiswaarde")
-    AT_MOST = "at_most", _("Ten hoogste de streefwaarde")
-    AT_LEAST = "at_least", _("Ten minste de streefwaarde")
-    DECREASE_PCT = "decrease_pct", _("Daling met een percentage")
-    INCREASE_PCT = "increase_pct", _("Stijging met een percentage")
-    REGISTER = "register", _("Registreren")
-    DECREASE = "decrease", _("Dalen (zonder getal)")
-    INCREASE = "increase", _("Stijgen (zonder getal)")
-    REALISE = "realise", _("Realiseren (mijlpaal)")
+    AT_MOST_BASELINE = status.TargetRule.AT_MOST_BASELINE, _("Gelijk of lager dan de basiswaarde")
+    AT_LEAST_BASELINE = status.TargetRule.AT_LEAST_BASELINE, _("Gelijk of hoger dan de basiswaarde")
+    AT_MOST = status.TargetRule.AT_MOST, _("Ten hoogste de streefwaarde")
+    AT_LEAST = status.TargetRule.AT_LEAST, _("Ten minste de streefwaarde")
+    DECREASE_PCT = status.TargetRule.DECREASE_PCT, _("Daling met een percentage")
+    INCREASE_PCT = status.TargetRule.INCREASE_PCT, _("Stijging met een percentage")
+    REGISTER = status.TargetRule.REGISTER, _("Registreren")
+    DECREASE = status.TargetRule.DECREASE, _("Dalen (zonder getal)")
+    INCREASE = status.TargetRule.INCREASE, _("Stijgen (zonder getal)")
+    REALISE = status.TargetRule.REALISE, _("Realiseren (mijlpaal)")
 
 
 # Rules that need a number besides the baseline to mean anything.

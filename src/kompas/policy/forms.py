@@ -20,13 +20,13 @@ from kompas.policy.parts import Part
 
 # Widgets that differ from the model field defaults: checkboxes for short lists, a date picker.
 WIDGETS: dict[str, forms.Widget] = {
-    "indicators": forms.CheckboxSelectMultiple,  # type: ignore[dict-item]
-    "themes": forms.CheckboxSelectMultiple,  # type: ignore[dict-item]
+    "indicators": forms.CheckboxSelectMultiple,  # type: ignore[dict-item]  # Django takes a class too
+    "themes": forms.CheckboxSelectMultiple,  # type: ignore[dict-item]  # Django takes a class too
     "adoption_date": forms.DateInput(attrs={"type": "date"}),
 }
 
 
-class PartForm(ModelForm):  # type: ignore[type-arg]
+class PartForm(ModelForm):  # type: ignore[type-arg]  # one form for the models of every part
     """A part's editable fields plus ``version``, limited to choices within the same plan."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -41,16 +41,16 @@ class PartForm(ModelForm):  # type: ignore[type-arg]
         }
         for name, queryset in limits.items():
             if name in self.fields and queryset is not None:
-                self.fields[name].queryset = queryset  # type: ignore[attr-defined]
+                self.fields[name].queryset = queryset  # type: ignore[attr-defined]  # a ModelChoiceField
         if "indicator" in self.fields:
-            self.fields["indicator"].label_from_instance = _indicator_label  # type: ignore[attr-defined]
+            self.fields["indicator"].label_from_instance = _indicator_label  # type: ignore[attr-defined]  # a ModelChoiceField
         if "indicators" in self.fields:
             field = self.fields["indicators"]
-            field.label_from_instance = _indicator_label  # type: ignore[attr-defined]
+            field.label_from_instance = _indicator_label  # type: ignore[attr-defined]  # a ModelChoiceField
             if theme is not None:  # a goal is measured by its own theme's indicators
                 measured = theme.targets.values("indicator")
                 chosen = self.instance.indicators.all() if self.instance.pk else Indicator.objects.none()
-                field.queryset = Indicator.objects.filter(Q(pk__in=measured) | Q(pk__in=chosen))  # type: ignore[attr-defined]
+                field.queryset = Indicator.objects.filter(Q(pk__in=measured) | Q(pk__in=chosen))  # type: ignore[attr-defined]  # a ModelChoiceField
 
     def values(self) -> dict[str, Any]:
         """Return the cleaned part values, without ``version``."""
@@ -66,7 +66,7 @@ def form_class(part: Part) -> type[PartForm]:
     fields = [name for name in part.fields if name != "shares"]
     widgets = {name: widget for name, widget in WIDGETS.items() if name in fields}
     # modelform_factory is typed as returning a plain ModelForm; it subclasses the given PartForm.
-    return modelform_factory(part.model, form=PartForm, fields=fields, widgets=widgets)  # type: ignore[arg-type,return-value]
+    return modelform_factory(part.model, form=PartForm, fields=fields, widgets=widgets)  # type: ignore[arg-type,return-value]  # see above
 
 
 class CapacityForm(forms.Form):

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from kompas.areas.queries import AreaIndex
 from kompas.observations.stage import ObservationStage
 from kompas.observations.write import measures_owned_elsewhere
-from kompas.sources.chunks import ErrorBuffer
 from kompas.sources.formats import Format
+from kompas.sources.reading.chunks import ErrorBuffer
 from kompas.sources.records import AreaRecord, EventRecord, MeasureRecord, ParseError
 
 Progress = Callable[[str, int, int | None], None]

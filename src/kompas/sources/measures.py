@@ -14,6 +14,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from kompas.sources import codelists
+from kompas.sources.reading.cells import Invalid
 from kompas.sources.records import MeasureRecord
 
 POLICE = "Politie / CBS (47022NED, 47024NED)"
@@ -48,3 +49,18 @@ def crime_measure(key: str, *, prefix: str = "misdrijven", name_prefix: str = ""
 def disorder_measure(key: str) -> MeasureRecord:
     """Return the measure of police disorder registrations of type ``key``."""
     return MeasureRecord(disorder_code(key), codelists.disorder_types()[key], _("aantal"), POLICE, CC_BY)
+
+
+def measure_for(title: str, topic: str = "misdrijven") -> MeasureRecord:
+    """Return the measure of a 47022NED crime or 47024NED disorder title (or key) for ``topic``."""
+    title = " ".join(title.split())
+    for key, known in codelists.crime_types().items():
+        if title in (known, key):
+            return crime_measure(key, prefix=topic)
+    for key, known in codelists.disorder_types().items():
+        if title in (known, key):
+            return disorder_measure(key)
+    raise Invalid(
+        _("is geen bekende soort misdrijf of overlast"),
+        _("een titel uit de 47022NED- of 47024NED-codelijst, zoals 1.1.1 Diefstal/inbraak woning"),
+    )

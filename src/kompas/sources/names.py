@@ -8,14 +8,15 @@ from functools import cache
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes, codelists
+from kompas.areas import codes
+from kompas.sources import codelists
 
 
 @cache
 def area_names() -> dict[str, str]:
     """Return area code → name: 47022NED regions (land, gemeenten, wijken, buurten) and provinces."""
     names = {code: title for code, (title, _kind) in codelists.regions().items()}
-    for name, code in areacodes.PROVINCES.items():
+    for name, code in codes.PROVINCES.items():
         names.setdefault(code, name)
     return names
 

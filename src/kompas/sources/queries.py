@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Max, Q, QuerySet
 from django_scopes import scopes_disabled
+from django_scopes.state import get_scope
 
-from kompas.accounts.scoping import active_organisation
 from kompas.sources.models import ImportRun
 
 
@@ -29,9 +30,10 @@ def import_run(run_id: int) -> ImportRun | None:
 
 
 def _own_or_shared_runs() -> QuerySet[ImportRun]:
-    active, organisation = active_organisation()
-    if not active:
-        return ImportRun.objects.all()  # fails loudly without a scope, as every tenant query does
+    current: dict[str, Any] = get_scope()
+    if not current.get("_enabled", True) or "organisation" not in current:
+        return ImportRun.objects.all()  # every run with scopes disabled; fails loudly without a scope
+    organisation = current["organisation"]
     with scopes_disabled():
         shared = Q(organisation__isnull=True)
         return ImportRun.objects.filter(shared | Q(organisation=organisation) if organisation else shared)

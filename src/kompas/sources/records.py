@@ -12,34 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
+from kompas.areas.levels import AreaLevel
+from kompas.observations.periods import PeriodLength
+
 MAX_ERRORS = 1000
-
-
-class PeriodLength(StrEnum):
-    """Length of the period an observation covers; the period starts on ``period_start``."""
-
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    QUARTER = "quarter"
-    YEAR = "year"
-
-
-class AreaLevel(StrEnum):
-    """Level of an area in the CBS hierarchy, plus postcode areas and grid cells."""
-
-    LAND = "land"
-    PROVINCIE = "provincie"
-    REGIO = "regio"
-    GEMEENTE = "gemeente"
-    WIJK = "wijk"
-    BUURT = "buurt"
-    PC4 = "pc4"
-    GRID = "grid"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from kompas.accounts.decorators import requires
 from kompas.accounts.current import current_user
+from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission
 from kompas.observations.changes import changes_of_run
 from kompas.sources import queries

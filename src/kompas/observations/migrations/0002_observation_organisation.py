@@ -13,7 +13,7 @@ from django.db import migrations, models
 from django.db.models import OuterRef, Subquery
 
 
-def own_measures_own_values(apps, schema_editor):  # type: ignore[no-untyped-def]
+def own_measures_own_values(apps, schema_editor):  # type: ignore[no-untyped-def]  # RunPython's historical apps
     """Give the values of an organisation's own measures that organisation."""
     observation = apps.get_model("observations", "Observation")
     measure = apps.get_model("observations", "Measure")

@@ -29,5 +29,5 @@ def aandeel(value: object) -> str:
     """Format a percentage (already × 100) as ``20 %`` or ``23,4 %``."""
     if value is None or value == "":
         return formatting.MISSING
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)  # type: ignore[arg-type]  # a template value: a number or its text
     return formatting.percent(number, 0 if number.is_integer() else 1)

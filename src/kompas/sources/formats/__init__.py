@@ -2,8 +2,9 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """The source formats Kompas reads, registered by name (``kompas import FILE --format NAME``).
 
-Every format module offers ``parse(path, *, options=None) -> ParseResult`` for files that fit in
-memory and ``iter_chunks(path, *, options=None)`` that streams a file of any size as chunks.
+Every format module offers ``iter_chunks(path, *, options=None)``, which streams a file of any size
+as chunks; :meth:`Format.parse` gathers them into one ``ParseResult`` for files that fit in memory.
+Modules whose name starts with ``_`` are parts of formats, not formats.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import limits
-from kompas.sources.chunks import Chunk
+from kompas.sources.reading import limits
+from kompas.sources.reading.chunks import Chunk, collect
 from kompas.sources.records import ParseResult
 
 Options = Mapping[str, object] | None
@@ -31,17 +32,20 @@ class Format:
     description: str
 
     def parse(self, path: Path, *, options: Options = None) -> ParseResult:
-        """Read ``path`` whole with this format; a file beyond a read limit is one error."""
-        function: Callable[..., ParseResult] = import_module(self.module).parse
+        """Read ``path`` whole with this format; a file beyond a read limit is that one error."""
         try:
-            return function(path, options=options)
+            return collect(path.name, self.name, self._chunks(path, options))
         except limits.LimitExceededError as exceeded:
             return ParseResult(path.name, self.name, errors=(exceeded.error(path.name),), error_count=1)
 
     def iter_chunks(self, path: Path, *, options: Options = None) -> Iterator[Chunk]:
         """Stream ``path`` with this format; reading stops with an error at a read limit."""
+        return limits.guarded(path.name, self._chunks(path, options))
+
+    def _chunks(self, path: Path, options: Options) -> Iterator[Chunk]:
+        # Imported on first use, so that naming the formats (the import form, the CLI) loads no reader.
         function: Callable[..., Iterator[Chunk]] = import_module(self.module).iter_chunks
-        return limits.guarded(path.name, function(path, options=options))
+        return function(path, options=options)
 
 
 _PACKAGE = __name__

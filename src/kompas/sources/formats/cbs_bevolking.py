@@ -22,27 +22,21 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.chunks import Chunk, collect, error_chunk
-from kompas.sources.duplicates import KeyTracker
-from kompas.sources.features import open_features
+from kompas.areas.levels import AreaLevel
+from kompas.observations.periods import PeriodLength
 from kompas.sources.formats import cbs_gebieden
-from kompas.sources.numbers import NumberFormat, parse_count, parse_number
-from kompas.sources.options import Options
-from kompas.sources.periods import parse_year
-from kompas.sources.records import (
-    AreaLevel,
-    MeasureRecord,
-    ObservationRecord,
-    ParseError,
-    ParseResult,
-    PeriodLength,
-)
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import Table, open_source, open_table
+from kompas.sources.reading import areacodes
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.chunks import Chunk, error_chunk
+from kompas.sources.reading.duplicates import KeyTracker
+from kompas.sources.reading.features import open_features
+from kompas.sources.reading.numbers import NumberFormat, parse_count, parse_number
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.periods import parse_year
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import Table, open_source, open_table
+from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
 
-NAME = "cbs-bevolking"
 CBS = "CBS (Kerncijfers wijken en buurten)"
 LICENCE = "CC-BY 4.0"
 GEO_SUFFIXES = (".shp", ".geojson", ".json", ".topojson")
@@ -65,11 +59,6 @@ KWB = {
     "bev_dich": (_measure("bevolkingsdichtheid", "Bevolkingsdichtheid", "inwoners per km²"), False),
     "a_lan_ha": (_measure("oppervlakte_land", "Oppervlakte land", "ha"), False),
 }
-
-
-def parse(path: Path, *, options: Mapping[str, object] | None = None) -> ParseResult:
-    """Read a whole file into one :class:`ParseResult`."""
-    return collect(path.name, NAME, iter_chunks(path, options=options))
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:

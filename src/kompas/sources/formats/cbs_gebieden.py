@@ -20,20 +20,14 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.chunks import Chunk, ErrorBuffer, ObservationBatch, collect, error_chunk
-from kompas.sources.features import FeatureSource, open_features
-from kompas.sources.formats import area_features
-from kompas.sources.options import Options
-from kompas.sources.periods import parse_year
-from kompas.sources.records import ParseError, ParseResult
+from kompas.sources.formats import _area_features
+from kompas.sources.reading.chunks import Chunk, ErrorBuffer, ObservationBatch, error_chunk
+from kompas.sources.reading.features import FeatureSource, open_features
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.periods import parse_year
+from kompas.sources.records import ParseError
 
-NAME = "cbs-gebieden"
 CHUNK_FEATURES = 5000
-
-
-def parse(path: Path, *, options: Mapping[str, object] | None = None) -> ParseResult:
-    """Read a whole boundary file into one :class:`ParseResult`."""
-    return collect(path.name, NAME, iter_chunks(path, options=options))
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:
@@ -52,8 +46,8 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
 
 def chunks(source: FeatureSource, year: int, opts: Options) -> Iterator[Chunk]:
     """Yield the areas of ``source`` valid from ``year``; shared with ``cbs-bevolking``."""
-    reader = area_features.Reader(source, year, opts)
-    batch: list[area_features.Parsed] = []
+    reader = _area_features.Reader(source, year, opts)
+    batch: list[_area_features.Parsed] = []
     for feature in source.features:
         batch.append(reader.read(feature))
         if len(batch) >= CHUNK_FEATURES:
@@ -63,7 +57,7 @@ def chunks(source: FeatureSource, year: int, opts: Options) -> Iterator[Chunk]:
     yield Chunk(measures=reader.measures_used())
 
 
-def _chunk(batch: list[area_features.Parsed]) -> Chunk:
+def _chunk(batch: list[_area_features.Parsed]) -> Chunk:
     errors = ErrorBuffer()
     for parsed in batch:
         errors.extend(parsed.errors)

@@ -23,20 +23,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.cells import Invalid
-from kompas.sources.chunks import Chunk, collect, error_chunk
-from kompas.sources.formats import incident_rows
-from kompas.sources.options import Options
-from kompas.sources.records import ParseError, ParseResult
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import Table, open_source, open_table
-
-NAME = "incidenten"
-
-
-def parse(path: Path, *, options: Mapping[str, object] | None = None) -> ParseResult:
-    """Read a whole file into one :class:`ParseResult`."""
-    return collect(path.name, NAME, iter_chunks(path, options=options))
+from kompas.sources.formats import _incident_rows
+from kompas.sources.reading.cells import Invalid
+from kompas.sources.reading.chunks import Chunk, error_chunk
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import Table, open_source, open_table
+from kompas.sources.records import ParseError
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:
@@ -58,7 +51,7 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
     if isinstance(layout, ParseError):
         yield error_chunk([layout], encoding=source.encoding)
         return
-    yield from stream_rows(table.rows(), partial(incident_rows.parse_row, layout), encoding=source.encoding)
+    yield from stream_rows(table.rows(), partial(_incident_rows.parse_row, layout), encoding=source.encoding)
 
 
 def _layout(
@@ -67,11 +60,11 @@ def _layout(
     type_column: str,
     zone: ZoneInfo,
     bbox: tuple[float, float, float, float] | None,
-) -> incident_rows.Layout | ParseError:
+) -> _incident_rows.Layout | ParseError:
     crs = opts.text("crs")
     x, y = (opts.text("x_column", "X"), opts.text("y_column", "Y")) if crs else ("lon", "lat")
     time_columns = (
-        incident_rows.TIME_PARTS if all(table.has(c) for c in incident_rows.TIME_PARTS) else ("datetime",)
+        _incident_rows.TIME_PARTS if all(table.has(c) for c in _incident_rows.TIME_PARTS) else ("datetime",)
     )
     needed = [x, y, *time_columns] + ([opts.text("area_column")] if opts.has("area_column") else [])
     missing = [column for column in needed if not table.has(column)]
@@ -83,10 +76,10 @@ def _layout(
             table.file, table.header_line, missing[0], "", expected, _("ontbreekt in de kopregel")
         )
     try:
-        transform = incident_rows.Projection(crs or incident_rows.WGS84, bbox)
+        transform = _incident_rows.Projection(crs or _incident_rows.WGS84, bbox)
     except Invalid as invalid:
         return ParseError(table.file, 0, _("optie crs"), crs, invalid.expected, invalid.problem)
-    return incident_rows.Layout(type_column, x, y, time_columns, zone, opts.text("area_column"), transform)
+    return _incident_rows.Layout(type_column, x, y, time_columns, zone, opts.text("area_column"), transform)
 
 
 def _zone(text: str) -> ZoneInfo:

@@ -17,31 +17,28 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes, mapping_spec, measures
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.chunks import Chunk, collect, error_chunk
-from kompas.sources.duplicates import KeyTracker
-from kompas.sources.mapping_spec import MappingSpec, ValueSpec
-from kompas.sources.numbers import NumberFormat, parse_count, parse_number
-from kompas.sources.options import Options
-from kompas.sources.periods import Period, parse_date, parse_month, parse_period_code, parse_year, start_of
-from kompas.sources.records import (
-    AreaLevel,
-    MeasureRecord,
-    ObservationRecord,
-    ParseError,
-    ParseResult,
-    PeriodLength,
+from kompas.areas.levels import AreaLevel
+from kompas.observations.periods import PeriodLength
+from kompas.sources import measures
+from kompas.sources.formats import _mapping_spec
+from kompas.sources.formats._mapping_spec import MappingSpec, ValueSpec
+from kompas.sources.reading import areacodes
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.chunks import Chunk, error_chunk
+from kompas.sources.reading.duplicates import KeyTracker
+from kompas.sources.reading.numbers import NumberFormat, parse_count, parse_number
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.periods import (
+    Period,
+    parse_date,
+    parse_month,
+    parse_period_code,
+    parse_year,
+    start_of,
 )
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import Table, open_source, open_table
-
-NAME = "mapping"
-
-
-def parse(path: Path, *, options: Mapping[str, object] | None = None) -> ParseResult:
-    """Read a whole file into one :class:`ParseResult`."""
-    return collect(path.name, NAME, iter_chunks(path, options=options))
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import Table, open_source, open_table
+from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:
@@ -51,7 +48,7 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
         expected = _("de optie mapping met het pad van een importbeschrijving (TOML)")
         yield error_chunk([ParseError(path.name, 0, _("optie mapping"), "", expected, _("ontbreekt"))])
         return
-    spec = mapping_spec.load(Path(str(given["mapping"])))
+    spec = _mapping_spec.load(Path(str(given["mapping"])))
     if isinstance(spec, list):
         yield error_chunk(spec)
         return

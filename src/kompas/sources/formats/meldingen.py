@@ -22,21 +22,16 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.cells import Invalid
-from kompas.sources.chunks import Chunk, collect, error_chunk
-from kompas.sources.formats import melding_rows
-from kompas.sources.options import Options
-from kompas.sources.records import ParseError, ParseResult, PeriodLength
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import open_source, open_table
+from kompas.observations.periods import PeriodLength
+from kompas.sources.formats import _melding_rows
+from kompas.sources.reading.cells import Invalid
+from kompas.sources.reading.chunks import Chunk, error_chunk
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import open_source, open_table
+from kompas.sources.records import ParseError
 
-NAME = "meldingen"
 REQUIRED = ("created_at", "category", "wijk")
-
-
-def parse(path: Path, *, options: Mapping[str, object] | None = None) -> ParseResult:
-    """Read a whole file into one :class:`ParseResult`."""
-    return collect(path.name, NAME, iter_chunks(path, options=options))
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:
@@ -53,9 +48,9 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
     if isinstance(table, list) or opts.errors:
         yield error_chunk(opts.errors + (table if isinstance(table, list) else []), encoding=source.encoding)
         return
-    totals = melding_rows.Totals(period)
+    totals = _melding_rows.Totals(period)
     yield from stream_rows(
-        table.rows(), partial(melding_rows.parse_row, wijken, totals), encoding=source.encoding
+        table.rows(), partial(_melding_rows.parse_row, wijken, totals), encoding=source.encoding
     )
     yield totals.chunk()
 
@@ -70,7 +65,7 @@ def _period(text: str) -> PeriodLength:
     return length
 
 
-def _wijken(path: Path, opts: Options) -> dict[str, melding_rows.Wijk]:
+def _wijken(path: Path, opts: Options) -> dict[str, _melding_rows.Wijk]:
     """Return the wijk list by name and by code (empty when there is none)."""
     if opts.has("areas"):
         candidates = [Path(opts.text("areas"))]
@@ -81,7 +76,7 @@ def _wijken(path: Path, opts: Options) -> dict[str, melding_rows.Wijk]:
             if not candidate.is_file():  # a folder, device or pipe would fail or block the read
                 raise OSError(candidate.name)
             entries = json.loads(candidate.read_text(encoding="utf-8"))
-            return melding_rows.index_wijken(entries)
+            return _melding_rows.index_wijken(entries)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             expected = _("een JSON-lijst met name, code en bbox per wijk")
             opts.errors.append(

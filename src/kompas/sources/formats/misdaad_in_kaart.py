@@ -20,23 +20,16 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.chunks import Chunk, ObservationBatch, collect, error_chunk
-from kompas.sources.options import Options
-from kompas.sources.periods import parse_date
-from kompas.sources.records import (
-    EventRecord,
-    MeasureRecord,
-    ObservationRecord,
-    ParseError,
-    ParseResult,
-    PeriodLength,
-)
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import open_source, open_table
+from kompas.observations.periods import PeriodLength
+from kompas.sources.reading import areacodes
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.chunks import Chunk, ObservationBatch, error_chunk
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.periods import parse_date
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import open_source, open_table
+from kompas.sources.records import EventRecord, MeasureRecord, ObservationRecord, ParseError
 
-NAME = "misdaad-in-kaart"
 AMSTERDAM_TIME = ZoneInfo("Europe/Amsterdam")
 SOURCE = "Politie, Misdaad in Kaart"
 KINDS = {
@@ -47,11 +40,6 @@ KINDS = {
         "mik_poging_woninginbraak", "Pogingen tot woninginbraak", "aantal", SOURCE, "geen licentie vermeld"
     ),
 }
-
-
-def parse(path: Path, *, options: Mapping[str, object] | None = None) -> ParseResult:
-    """Read a whole file into one :class:`ParseResult`."""
-    return collect(path.name, NAME, iter_chunks(path, options=options))
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:

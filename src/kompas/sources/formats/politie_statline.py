@@ -21,21 +21,14 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import codelists, measures
-from kompas.sources.cells import Invalid
-from kompas.sources.chunks import Chunk, collect, error_chunk
-from kompas.sources.formats import statline_tidy, statline_wide
-from kompas.sources.options import Options
-from kompas.sources.records import MeasureRecord, ParseError, ParseResult
-from kompas.sources.tables import RawRow, Source, open_source
+from kompas.sources.formats import _statline_tidy, _statline_wide
+from kompas.sources.reading.cells import Invalid
+from kompas.sources.reading.chunks import Chunk, error_chunk
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.tables import RawRow, Source, open_source
+from kompas.sources.records import ParseError
 
-NAME = "politie-statline"
 TIDY_MARKERS = ("crime_type_code", "incident_type_code")
-
-
-def parse(path: Path, *, options: Mapping[str, object] | None = None) -> ParseResult:
-    """Read a whole file into one :class:`ParseResult`."""
-    return collect(path.name, NAME, iter_chunks(path, options=options))
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:
@@ -54,9 +47,9 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
         yield error_chunk([_empty(source)], encoding=source.encoding)
         return
     if any(text.strip().casefold() in TIDY_MARKERS for text in first.fields):
-        yield from statline_tidy.chunks(source, first, opts)
+        yield from _statline_tidy.chunks(source, first, opts)
     else:
-        yield from statline_wide.chunks(source, preamble, first)
+        yield from _statline_wide.chunks(source, preamble, first)
 
 
 def _split_preamble(source: Source) -> tuple[list[RawRow], RawRow | None]:
@@ -72,18 +65,3 @@ def _split_preamble(source: Source) -> tuple[list[RawRow], RawRow | None]:
 def _empty(source: Source) -> ParseError:
     expected = _("een StatLine-export (Onderwerp/Perioden/Regio's) of een reeks met crime_type_code")
     return ParseError(source.file, 1, _("(bestand)"), "", expected, _("bevat geen tabel"))
-
-
-def measure_for(title: str, topic: str = "misdrijven") -> MeasureRecord:
-    """Return the measure of a 47022NED crime or 47024NED disorder title (or key) for ``topic``."""
-    title = " ".join(title.split())
-    for key, known in codelists.crime_types().items():
-        if title in (known, key):
-            return measures.crime_measure(key, prefix=topic)
-    for key, known in codelists.disorder_types().items():
-        if title in (known, key):
-            return measures.disorder_measure(key)
-    raise Invalid(
-        _("is geen bekende soort misdrijf of overlast"),
-        _("een titel uit de 47022NED- of 47024NED-codelijst, zoals 1.1.1 Diefstal/inbraak woning"),
-    )

@@ -15,10 +15,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from django.utils.translation import gettext as _
 
-from kompas.sources.chunks import ObservationBatch
-from kompas.sources.records import MAX_ERRORS, ParseError, PeriodLength, dutch_int
+from kompas.observations.periods import OBSERVED
+from kompas.sources.reading.chunks import ObservationBatch
+from kompas.sources.records import MAX_ERRORS, ParseError, dutch_int
 
-_LENGTHS = {length.value: index for index, length in enumerate(PeriodLength)}
+_LENGTHS = {length.value: index for index, length in enumerate(OBSERVED)}
 _EPOCH = date(1900, 1, 1)
 _EPOCH_OFFSET = (_EPOCH - date(1970, 1, 1)).days
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from pyproj import Transformer
 from shapely.geometry import MultiPolygon, Polygon, shape
 
-from kompas.sources.cells import Invalid
+from kompas.sources.reading.cells import Invalid
 
 WGS84 = "EPSG:4326"
 RD_NEW = "EPSG:28992"

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.cells import Invalid
+from kompas.sources.reading.cells import Invalid
 
 CANDIDATES = (";", "\t", ",")
 NAMES = {";": ";", ",": ",", "\t": "\t", "tab": "\t", "\\t": "\t", "puntkomma": ";", "komma": ","}

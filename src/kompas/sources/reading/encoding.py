@@ -18,8 +18,8 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import limits
-from kompas.sources.cells import Invalid
+from kompas.sources.reading import limits
+from kompas.sources.reading.cells import Invalid
 
 BOM = codecs.BOM_UTF8
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -47,15 +47,15 @@ def canonical(name: str) -> str:
 def open_binary(path: Path) -> BinaryIO:
     """Open ``path`` for reading bytes; gzip files (by their magic bytes) are decompressed.
 
-    Decompressing stops with :class:`~kompas.sources.limits.LimitExceededError` beyond the
-    unpacking limits (:mod:`kompas.sources.limits`).
+    Decompressing stops with :class:`~kompas.sources.reading.limits.LimitExceededError` beyond the
+    unpacking limits (:mod:`kompas.sources.reading.limits`).
     """
     with path.open("rb") as probe:
         magic = probe.read(2)
     if magic == b"\x1f\x8b":
         unpacked = gzip.open(path, "rb")  # noqa: SIM115 # the caller closes the stream returned
         packed = path.stat().st_size
-        return limits.capped(unpacked, packed, limits.current())  # type: ignore[arg-type] # binary stream
+        return limits.capped(unpacked, packed, limits.current())  # type: ignore[arg-type]  # binary stream
     return path.open("rb")
 
 
@@ -87,7 +87,7 @@ def decode(raw: bytes, codec: str) -> tuple[str, bytes]:
 def iter_lines(stream: BinaryIO, codec: str) -> Iterator[tuple[str, bytes]]:
     """Yield each line of ``stream`` (without line end) as text with its undecodable bytes.
 
-    A line longer than the line limit stops reading (:func:`kompas.sources.limits.read_line`).
+    A line longer than the line limit stops reading (:func:`kompas.sources.reading.limits.read_line`).
     """
     within = limits.current()
     number = 1

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from kompas.sources.cells import Row
-from kompas.sources.chunks import Chunk, ErrorBuffer, ObservationBatch
-from kompas.sources.duplicates import KeyTracker
+from kompas.sources.reading.cells import Row
+from kompas.sources.reading.chunks import Chunk, ErrorBuffer, ObservationBatch
+from kompas.sources.reading.duplicates import KeyTracker
 from kompas.sources.records import AreaRecord, EventRecord, ObservationRecord, ParseError
 
 Record = ObservationRecord | EventRecord | AreaRecord

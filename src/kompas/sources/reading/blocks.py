@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from kompas.sources import encoding, limits
+from kompas.sources.reading import encoding, limits
 
 BLOCK_BYTES = 4 << 20
 
@@ -42,7 +42,7 @@ def iter_blocks(stream: BinaryIO, first_line: int, size: int = 0) -> Iterator[Bl
     """Yield the rest of ``stream`` as blocks of whole lines, never cutting a quoted field.
 
     A line (or quoted field) that runs on past the line limit stops reading
-    (:mod:`kompas.sources.limits`): the buffer would otherwise hold the rest of the file.
+    (:mod:`kompas.sources.reading.limits`): the buffer would otherwise hold the rest of the file.
     """
     within = limits.current()
     buffer, line, previous = b"", first_line, None

@@ -27,7 +27,7 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from kompas.sources.chunks import Chunk, error_chunk
+from kompas.sources.reading.chunks import Chunk, error_chunk
 from kompas.sources.records import ParseError, dutch_int
 
 MB = 1024 * 1024
@@ -153,7 +153,7 @@ class CappedReader(io.RawIOBase):
         """Return True: this stream is read, never written."""
         return True
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override] # the buffer protocol
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]  # the buffer protocol
         """Read into ``buffer``; raise when the total passes the cap."""
         data = self._inner.read(len(buffer))
         self.count += len(data)

@@ -14,10 +14,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import encoding
-from kompas.sources.geometry import RD_NEW, WGS84
+from kompas.sources.reading import encoding
+from kompas.sources.reading.geometry import RD_NEW, WGS84
+from kompas.sources.reading.topojson import Topology
 from kompas.sources.records import ParseError
-from kompas.sources.topojson import Topology
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ def _numbered(features: Iterator[Any]) -> Iterator[Feature]:
 
 
 def _shapefile(path: Path) -> FeatureSource | ParseError:
-    import shapefile
+    import shapefile  # pyshp, needed for shapefiles only
 
     cpg = path.with_suffix(".cpg")
     codec = cpg.read_text(encoding="ascii", errors="replace").strip() if cpg.exists() else "utf-8"

@@ -4,6 +4,8 @@
 
 Since 2022 CBS also uses letters in wijk and buurt codes (Amsterdam: WK0363AA, BU0363AA01).
 Postcode areas are written ``PC7551`` so that every area code names its level by its prefix.
+These are the rules only; a file's cell that breaks them becomes an error in
+:mod:`kompas.sources.reading.areacodes`.
 """
 
 from __future__ import annotations
@@ -11,10 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from django.utils.translation import gettext as _
-
-from kompas.sources.cells import Invalid
-from kompas.sources.records import AreaLevel
+from kompas.areas.levels import AreaLevel
 
 NETHERLANDS = "NL00"
 PATTERNS = {
@@ -24,6 +23,14 @@ PATTERNS = {
     AreaLevel.WIJK: re.compile(r"WK\d{4}[0-9A-Z]{2}", re.ASCII),
     AreaLevel.BUURT: re.compile(r"BU\d{4}[0-9A-Z]{4}", re.ASCII),
     AreaLevel.PC4: re.compile(r"PC[1-9]\d{3}", re.ASCII),
+}
+EXAMPLES = {
+    AreaLevel.LAND: "NL00",
+    AreaLevel.PROVINCIE: "PV23",
+    AreaLevel.GEMEENTE: "GM0164",
+    AreaLevel.WIJK: "WK016401",
+    AreaLevel.BUURT: "BU01640100",
+    AreaLevel.PC4: "PC7551",
 }
 # CBS province codes (StatLine "PV20" … "PV31"), by the names StatLine uses.
 PROVINCES = {
@@ -43,45 +50,18 @@ PROVINCES = {
 }
 
 
-def _expected() -> str:
-    return _(
-        "een CBS-gebiedscode zoals GM0164, WK016401, BU01640100, PV23, NL00 of een postcode zoals PC7551"
-    )
-
-
 @lru_cache(maxsize=65536)
-def level_of(code: str) -> AreaLevel:
-    """Return the level of ``code``; raise :class:`Invalid` when it is no area code."""
+def level_of(code: str) -> AreaLevel | None:
+    """Return the level ``code`` names by its form, ``None`` when it is no area code."""
     for level, pattern in PATTERNS.items():
         if pattern.fullmatch(code):
             return level
-    raise Invalid(_("is geen geldige gebiedscode"), _expected())
-
-
-@lru_cache(maxsize=65536)
-def check(code: str, level: AreaLevel | None = None) -> str:
-    """Return ``code`` when it is an area code (of ``level``, if given); raise :class:`Invalid`."""
-    code = code.strip()
-    found = level_of(code)
-    if level is not None and found is not level:
-        raise Invalid(
-            _("is geen code van een %(level)s") % {"level": level.value},
-            _("een %(level)s-code zoals %(example)s") % {"level": level.value, "example": example(level)},
-        )
-    return code
+    return None
 
 
 def example(level: AreaLevel) -> str:
-    """Return an example code of ``level``."""
-    examples = {
-        AreaLevel.LAND: "NL00",
-        AreaLevel.PROVINCIE: "PV23",
-        AreaLevel.GEMEENTE: "GM0164",
-        AreaLevel.WIJK: "WK016401",
-        AreaLevel.BUURT: "BU01640100",
-        AreaLevel.PC4: "PC7551",
-    }
-    return examples.get(level, "")
+    """Return an example code of ``level`` (empty for levels without a code form)."""
+    return EXAMPLES.get(level, "")
 
 
 def parent_of(code: str) -> str | None:
@@ -94,12 +74,3 @@ def parent_of(code: str) -> str | None:
     if level is AreaLevel.PROVINCIE:
         return NETHERLANDS
     return None
-
-
-@lru_cache(maxsize=65536)
-def postcode(text: str) -> str:
-    """Return the area code of a 4-digit postcode (``7551`` → ``PC7551``)."""
-    text = text.strip()
-    if not (len(text) == 4 and text.isascii() and text.isdigit() and text[0] != "0"):
-        raise Invalid(_("is geen geldige postcode"), _("vier cijfers van 1000 tot en met 9999"))
-    return "PC" + text

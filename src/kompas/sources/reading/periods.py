@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.cells import Invalid
-from kompas.sources.records import PeriodLength
+from kompas.observations.periods import PeriodLength
+from kompas.sources.reading.cells import Invalid
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2100

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from kompas.observations.periods import PeriodLength
 from kompas.sources.records import (
     MAX_ERRORS,
     AreaRecord,
@@ -24,7 +25,6 @@ from kompas.sources.records import (
     ObservationRecord,
     ParseError,
     ParseResult,
-    PeriodLength,
 )
 
 OBSERVATION_SCHEMA = pa.schema(

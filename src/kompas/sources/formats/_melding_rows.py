@@ -14,19 +14,15 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes, geometry, measures
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.chunks import Chunk, ObservationBatch
-from kompas.sources.numbers import POINT, parse_number
-from kompas.sources.periods import parse_date, start_of
-from kompas.sources.records import (
-    AreaLevel,
-    EventRecord,
-    MeasureRecord,
-    ObservationRecord,
-    ParseError,
-    PeriodLength,
-)
+from kompas.areas.levels import AreaLevel
+from kompas.observations.periods import PeriodLength
+from kompas.sources import measures
+from kompas.sources.reading import areacodes, geometry
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.chunks import Chunk, ObservationBatch
+from kompas.sources.reading.numbers import POINT, parse_number
+from kompas.sources.reading.periods import parse_date, start_of
+from kompas.sources.records import EventRecord, MeasureRecord, ObservationRecord, ParseError
 
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 SOURCE = "Signalen (meldingen openbare ruimte)"
@@ -46,7 +42,7 @@ def index_wijken(entries: list[dict[str, Any]]) -> dict[str, Wijk]:
     found: dict[str, Wijk] = {}
     for entry in entries:
         bbox = entry.get("bbox")
-        wijk = Wijk(str(entry["code"]), tuple(float(v) for v in bbox) if bbox else None)  # type: ignore[arg-type]
+        wijk = Wijk(str(entry["code"]), tuple(float(v) for v in bbox) if bbox else None)  # type: ignore[arg-type]  # four numbers, as read
         found[str(entry["name"])] = wijk
         found[wijk.code] = wijk
     return found

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.cells import Invalid
+from kompas.sources.reading.cells import Invalid
 from kompas.sources.records import ParseError
 
 T = TypeVar("T")

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """The source's own figures as stored observations, and its statements recomputed from them.
 
-:mod:`kompas.indicators.source_series` reads the figures of the Platform IVZ Twente's note and
+:mod:`tests.indicators.source_series` reads the figures of the Platform IVZ Twente's note and
 checks its statements on the numbers in the file. Here the same figures become observations of
 the area Twente (veiligheidsregio VR05), one import run per series file whose notes keep every
 figure's line references, and the statements are recomputed from what ``kompas compute`` stored
@@ -22,21 +22,22 @@ from pathlib import Path
 import pyarrow as pa
 from django.db import transaction
 
+from kompas import indicators
 from kompas.accounts.models import Organisation, User
 from kompas.areas import load as areas_load
 from kompas.areas.queries import version_index
-from kompas.indicators import source_series
 from kompas.indicators.models import IndicatorTrend, IndicatorValue
-from kompas.indicators.source_series import RUIM_WIDTH, Reproduction, SourceFigure
 from kompas.observations.stage import ObservationStage
 from kompas.observations.write import save_measures, upsert_observations
 from kompas.sources import runs
+from tests.indicators import source_series
+from tests.indicators.source_series import RUIM_WIDTH, Reproduction, SourceFigure
 
 TWENTE = "VR05"
 TWENTE_NAME = "Twente"
 MEASURE_PREFIX = "ivz_"
 SOURCE = "Platform IVZ Twente, notitie in IVP Hengelo 2017-2020 bijlage 1"
-DEFINITIONS = Path(__file__).resolve().parent / "sets" / "platform_ivz_twente.toml"
+DEFINITIONS = Path(indicators.__file__).resolve().parent / "sets" / "platform_ivz_twente.toml"
 # Series whose figures are counts per year of Twente: the ones the statements rest on.
 STORED = ("twente_woninginbraken", "twente_verward_gedrag_e33", "twente_hennep")
 

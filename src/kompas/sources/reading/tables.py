@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import csvdialect, encoding, limits
-from kompas.sources.cells import Invalid, Row, show_bytes
-from kompas.sources.numbers import CONVENTIONS, POINT, NumberFormat, for_delimiter
-from kompas.sources.options import Options
+from kompas.sources.reading import csvdialect, encoding, limits
+from kompas.sources.reading.cells import Invalid, Row, show_bytes
+from kompas.sources.reading.numbers import CONVENTIONS, POINT, NumberFormat, for_delimiter
+from kompas.sources.reading.options import Options
 from kompas.sources.records import ParseError
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def csv_rows(lines: Iterable[tuple[str, bytes]], delimiter: str, first_line: int
 
 def _xlsx_rows(path: Path, sheet: str) -> Iterator[RawRow]:
     """Yield the rows of a worksheet, within the unpacking and cell limits (:mod:`.limits`)."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # heavy, and needed for spreadsheets only
 
     within = limits.current()
     try:

@@ -5,22 +5,27 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.chunks import Chunk
-from kompas.sources.duplicates import KeyTracker
-from kompas.sources.numbers import DUTCH, NumberFormat, parse_number
-from kompas.sources.periods import parse_year
-from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError, PeriodLength
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import Table
+from kompas.areas import codes
+from kompas.observations.periods import PeriodLength
+from kompas.sources import measures
+from kompas.sources.reading import areacodes
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.chunks import Chunk
+from kompas.sources.reading.duplicates import KeyTracker
+from kompas.sources.reading.numbers import DUTCH, NumberFormat, parse_number
+from kompas.sources.reading.periods import parse_year
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import Table
+from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
 
+SOURCE = "CBS, Veiligheidsmonitor"
 _WIDE = re.compile(r"(Waarde|Marges)_(.+)_(\d{4})\*?")
 
 
@@ -39,8 +44,6 @@ class _Measures:
         self.found: dict[str, MeasureRecord] = {}
 
     def get(self, check: RowCheck, column: str, indicator: str, unit: str) -> MeasureRecord | None:
-        from kompas.sources.formats.veiligheidsmonitor import measure
-
         found = measure(indicator, unit)
         known = self.found.setdefault(found.code, found)
         if known.unit != found.unit:
@@ -94,8 +97,6 @@ class _Columns:
 def _tidy_row(
     numbers: NumberFormat, columns: _Columns, found: _Measures, row: Row
 ) -> tuple[Sequence[ObservationRecord], Sequence[ParseError]]:
-    from kompas.sources.formats.veiligheidsmonitor import area, check_sample_size
-
     check = RowCheck(row)
     unit = row.text("eenheid")
     measure = found.get(check, "eenheid", row.text("indicator"), unit)
@@ -113,15 +114,11 @@ def _tidy_row(
 
 
 def _value(text: str, numbers: NumberFormat, unit: str) -> float | None:
-    from kompas.sources.formats.veiligheidsmonitor import check_value
-
     value = parse_number(text, numbers)
     return None if value is None else check_value(value, unit)
 
 
 def _margin(text: str, numbers: NumberFormat) -> float | None:
-    from kompas.sources.formats.veiligheidsmonitor import check_margin
-
     value = parse_number(text, numbers)
     return None if value is None else check_margin(value)
 
@@ -164,8 +161,6 @@ def _pairs(header: Sequence[str]) -> list[_Pair]:
 def _wide_row(
     pairs: list[_Pair], found: _Measures, row: Row
 ) -> tuple[Sequence[ObservationRecord], Sequence[ParseError]]:
-    from kompas.sources.formats.veiligheidsmonitor import area
-
     check = RowCheck(row)
     unit = row.text("perioden")
     measure = found.get(check, "Perioden", row.text("onderwerp"), unit)
@@ -184,9 +179,59 @@ def _wide_row(
     return (records, []) if check.ok else ([], check.errors)
 
 
-def _take_plain(check: RowCheck, column: str, text: str, parser: object) -> str | None:
+def _take_plain(check: RowCheck, column: str, text: str, parser: Callable[[str], str]) -> str | None:
     try:
-        return parser(text)  # type: ignore[operator,no-any-return]
+        return parser(text)
     except Invalid as invalid:
         check.fail(column, text, invalid.problem, invalid.expected)
         return None
+
+
+def measure(indicator: str, unit: str) -> MeasureRecord:
+    """Return the measure of a survey indicator (hierarchy marks ``|`` removed)."""
+    name = indicator.strip().strip("|").strip()
+    return MeasureRecord("vm_" + measures.slug(name), name, unit.strip(), SOURCE, measures.CC_BY)
+
+
+def area(text: str) -> str:
+    """Return the area code of a province name, ``Nederland`` or a CBS code."""
+    name = text.strip().removesuffix("(PV)").strip()
+    if name.casefold() == "nederland":
+        return codes.NETHERLANDS
+    if name in codes.PROVINCES:
+        return codes.PROVINCES[name]
+    try:
+        return areacodes.check(name)
+    except Invalid:
+        raise Invalid(
+            _("is geen bekende regio"), _("een provincienaam zoals Overijssel, Nederland of een CBS-code")
+        ) from None
+
+
+def check_value(value: float, unit: str) -> float:
+    """Return ``value`` when it fits its unit (percentages 0–100, report marks 1–10)."""
+    if unit.startswith("%") and not 0 <= value <= 100:
+        raise Invalid(_("ligt niet tussen 0 en 100"), _("een percentage van 0 tot en met 100"))
+    if unit.casefold() == "rapportcijfer" and not 1 <= value <= 10:
+        raise Invalid(_("ligt niet tussen 1 en 10"), _("een rapportcijfer van 1 tot en met 10"))
+    return value
+
+
+def check_margin(value: float) -> float:
+    """Return a margin when it is not negative."""
+    if value < 0:
+        raise Invalid(_("is negatief"), _("een marge van 0 of meer"))
+    return value
+
+
+def check_sample_size(text: str) -> int | None:
+    """Return the number of respondents: a whole number of at least 1, or None when empty."""
+    if not text.strip():
+        return None
+    try:
+        count = int(text.strip().replace(".", ""))
+    except ValueError:
+        raise Invalid(_("is geen geheel getal"), _("een aantal respondenten zoals 850")) from None
+    if count < 1:
+        raise Invalid(_("is kleiner dan 1"), _("een aantal respondenten van 1 of meer"))
+    return count

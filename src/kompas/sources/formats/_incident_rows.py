@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext as _
 from pyproj.exceptions import CRSError
 
-from kompas.sources import geometry
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.numbers import POINT, parse_number
+from kompas.sources.reading import geometry
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.numbers import POINT, parse_number
 from kompas.sources.records import EventRecord, ParseError
 
 WGS84 = geometry.WGS84

@@ -6,7 +6,7 @@ The notitie of the Platform IVZ Twente (IVP Hengelo 2017-2020, bijlage 1) report
 E33 incidents and cannabis figures for Twente with a few conclusions drawn from them. The figures
 live in ``src/kompas/fixtures/source_series/*.csv`` with the line numbers of the seed text
 (``PROVENANCE.md`` there); this module reads them and recomputes each conclusion with the
-indicator formulas, so a test fails when a figure or a formula drifts.
+indicator formulas, so a test (``test_source_series.py``) fails when a figure or a formula drifts.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import kompas
 from kompas.indicators import formulas
 from kompas.indicators.trend import Trend, count_trend
 
-SOURCE_SERIES = Path(__file__).resolve().parent.parent / "fixtures" / "source_series"
+SOURCE_SERIES = Path(kompas.__file__).resolve().parent / "fixtures" / "source_series"
 # "ruim 2.600" (L2013) read as at least 2.600 and below the next hundred.
 RUIM_WIDTH = 100.0
 SERIES = (

@@ -16,7 +16,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.records import MeasureRecord, ParseError, PeriodLength
+from kompas.observations.periods import OBSERVED, PeriodLength
+from kompas.sources.records import MeasureRecord, ParseError
 
 FORMAT = "kompas-mapping"
 PERIOD_FORMATS = ("statline", "date", "year", "year_month")
@@ -132,7 +133,7 @@ def load(path: Path) -> MappingSpec | list[ParseError]:
 def _spec(reader: _Reader) -> MappingSpec:
     area, period, measure = reader.table("area"), reader.table("period"), reader.table("measure")
     period_format = reader.choice(period, "period", "format", PERIOD_FORMATS, "statline")
-    lengths = tuple(length.value for length in PeriodLength)
+    lengths = tuple(length.value for length in OBSERVED)
     return MappingSpec(
         file_options=reader.table("file"),
         area_column=reader.text(area, "area", "column", required=True),

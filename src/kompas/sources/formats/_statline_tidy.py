@@ -10,16 +10,19 @@ from functools import partial
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.chunks import Chunk
-from kompas.sources.duplicates import KeyTracker
-from kompas.sources.numbers import NumberFormat, parse_count
-from kompas.sources.options import Options
-from kompas.sources.periods import Period, parse_date, parse_year
-from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError, PeriodLength
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import RawRow, Source, Table
+from kompas.areas import codes
+from kompas.observations.periods import PeriodLength
+from kompas.sources import measures
+from kompas.sources.reading import areacodes
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.chunks import Chunk
+from kompas.sources.reading.duplicates import KeyTracker
+from kompas.sources.reading.numbers import NumberFormat, parse_count
+from kompas.sources.reading.options import Options
+from kompas.sources.reading.periods import Period, parse_date, parse_year
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import RawRow, Source, Table
+from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
 
 MONTHLY = ("crime_type_code", "date", "frequency")
 YEARLY = ("incident_type_code", "year", "incident_count")
@@ -49,7 +52,7 @@ def chunks(source: Source, header: RawRow, options: Options) -> Iterator[Chunk]:
             error_count=1,
         )
         return
-    area = options.parsed("area", areacodes.check, areacodes.NETHERLANDS)
+    area = options.parsed("area", areacodes.check, codes.NETHERLANDS)
     layout = _Layout(wanted[0], wanted[1], wanted[2], area, source.numbers)
     table = Table(source, names, header.line, folded)
     used: dict[str, MeasureRecord] = {}
@@ -63,10 +66,8 @@ def chunks(source: Source, header: RawRow, options: Options) -> Iterator[Chunk]:
 def _parse_row(
     layout: _Layout, used: dict[str, MeasureRecord], row: Row
 ) -> tuple[Sequence[ObservationRecord], Sequence[ParseError]]:
-    from kompas.sources.formats.politie_statline import measure_for
-
     check = RowCheck(row)
-    measure = check.take(layout.type_column, measure_for)
+    measure = check.take(layout.type_column, measures.measure_for)
     period = check.take(layout.period_column, _month if layout.period_column == "date" else _year)
     count = check.take(layout.value_column, lambda text: parse_count(text, layout.numbers))
     if not check.ok or measure is None or period is None or count is None:

@@ -11,15 +11,16 @@ from functools import partial
 
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes, codelists, measures
-from kompas.sources.cells import Invalid, Row, RowCheck
-from kompas.sources.chunks import Chunk
-from kompas.sources.duplicates import KeyTracker
-from kompas.sources.numbers import DUTCH, parse_number
-from kompas.sources.periods import Period, parse_period_code
+from kompas.sources import codelists, measures
+from kompas.sources.reading import areacodes
+from kompas.sources.reading.cells import Invalid, Row, RowCheck
+from kompas.sources.reading.chunks import Chunk
+from kompas.sources.reading.duplicates import KeyTracker
+from kompas.sources.reading.numbers import DUTCH, parse_number
+from kompas.sources.reading.periods import Period, parse_period_code
+from kompas.sources.reading.streaming import stream_rows
+from kompas.sources.reading.tables import RawRow, Source, Table
 from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
-from kompas.sources.streaming import stream_rows
-from kompas.sources.tables import RawRow, Source, Table
 
 TOPIC, PERIOD, REGION, CRIME = "onderwerp", "perioden", "regio's", "soort misdrijf"
 LABELS = {
@@ -132,10 +133,8 @@ def _column(file: str, headers: list[RawRow], fixed: dict[str, str], index: int)
 def _resolve(
     file: str, line: int, column: str, title: str, errors: list[ParseError], topic: str
 ) -> MeasureRecord | None:
-    from kompas.sources.formats.politie_statline import measure_for
-
     try:
-        return measure_for(title, topic)
+        return measures.measure_for(title, topic)
     except Invalid as invalid:
         errors.append(ParseError(file, line, column, title, invalid.expected, invalid.problem))
         return None

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from django.utils.translation import gettext as _
 
-from kompas.sources.cells import Invalid
+from kompas.sources.reading.cells import Invalid
 
 MISSING = frozenset({"", ".", "x", "X"})
 

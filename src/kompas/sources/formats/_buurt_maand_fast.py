@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Column-wise checks of the ``politie-buurt-maand`` fast path (see :mod:`kompas.sources.blocks`).
+"""Column-wise checks of the ``politie-buurt-maand`` fast path (see :mod:`kompas.sources.reading.blocks`).
 
-Every check of :func:`~kompas.sources.formats.politie_buurt_maand.parse_row` has a strict
+Every check of :func:`~kompas.sources.formats._buurt_maand_rows.parse_row` has a strict
 column-wise twin here; a row that passes all twins gives the same observation as the row parser
 would, and a row that fails any twin is handed to the row parser, which names the exact error.
 """
@@ -11,21 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kompas.sources import blocks, encoding
-from kompas.sources.cells import Row
-from kompas.sources.chunks import OBSERVATION_SCHEMA, Chunk, ErrorBuffer, ObservationBatch
-from kompas.sources.duplicates import KeyTracker
-from kompas.sources.records import ObservationRecord, PeriodLength
-from kompas.sources.tables import Source, Table, csv_rows
-
-if TYPE_CHECKING:
-    from kompas.sources.formats.politie_buurt_maand import Context
+from kompas.observations.periods import PeriodLength
+from kompas.sources.formats._buurt_maand_rows import Context, parse_row
+from kompas.sources.reading import blocks, encoding
+from kompas.sources.reading.cells import Row
+from kompas.sources.reading.chunks import OBSERVATION_SCHEMA, Chunk, ErrorBuffer, ObservationBatch
+from kompas.sources.reading.duplicates import KeyTracker
+from kompas.sources.reading.tables import Source, Table, csv_rows
+from kompas.sources.records import ObservationRecord
 
 COLUMNS = ("jaar", "maand", "perioden", "wijk_code", "buurt_code", "delict_code", "aantal")
 
@@ -60,8 +59,6 @@ def _needed(name: str, context: Context) -> bool:
 
 
 def _slow(block: blocks.Block, table: Table, context: Context) -> Chunk:
-    from kompas.sources.formats.politie_buurt_maand import parse_row
-
     rows = csv_rows(
         blocks.block_lines(block, table.source.encoding), table.source.delimiter, block.first_line
     )
@@ -84,8 +81,6 @@ def _slow(block: blocks.Block, table: Table, context: Context) -> Chunk:
 
 
 def _fast(block: blocks.Block, columns: Any, names: list[str], table: Table, context: Context) -> Chunk:
-    from kompas.sources.formats.politie_buurt_maand import parse_row
-
     data = {name: columns.column(index).combine_chunks() for index, name in enumerate(names)}
     year, month, good = _period(data, context)
     codes = pa.array(list(context.offences))

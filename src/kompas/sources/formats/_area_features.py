@@ -12,11 +12,13 @@ from typing import Any
 import shapely
 from django.utils.translation import gettext as _
 
-from kompas.sources import areacodes, geometry
-from kompas.sources.cells import Invalid
-from kompas.sources.features import Feature, FeatureSource
-from kompas.sources.options import Options
-from kompas.sources.records import AreaRecord, MeasureRecord, ObservationRecord, ParseError, PeriodLength
+from kompas.areas import codes
+from kompas.observations.periods import PeriodLength
+from kompas.sources.reading import areacodes, geometry
+from kompas.sources.reading.cells import Invalid
+from kompas.sources.reading.features import Feature, FeatureSource
+from kompas.sources.reading.options import Options
+from kompas.sources.records import AreaRecord, MeasureRecord, ObservationRecord, ParseError
 
 CODE_PROPERTIES = (
     "statcode",
@@ -88,7 +90,7 @@ class Reader:
         wkb = None if polygon is None else shapely.to_wkb(polygon)
         level = areacodes.level_of(code)
         parsed.area = AreaRecord(
-            code, name or code, level, areacodes.parent_of(code), wkb, self.year, feature.number
+            code, name or code, level, codes.parent_of(code), wkb, self.year, feature.number
         )
         parsed.observations = self._kerncijfers(feature, code)
         return parsed
