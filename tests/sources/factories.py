@@ -11,8 +11,8 @@ from kompas.accounts.models import Organisation
 from kompas.sources.models import ImportRun, ImportStatus
 
 
-def make_import_run(organisation: Organisation, file_name: str = "misdrijven.csv") -> ImportRun:
-    """Create a finished, rejected import run with one error in its report."""
+def make_import_run(organisation: Organisation | None, file_name: str = "misdrijven.csv") -> ImportRun:
+    """Create a finished, rejected import run with one error (organisation None: open data)."""
     error = {
         "file": file_name,
         "line": 3,

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
@@ -91,6 +91,23 @@ def test_other_organisations_runs_are_neither_listed_nor_reachable(
     assert client.get(reverse("sources:run_detail", kwargs={"run_id": own.pk})).status_code == 200
     assert client.get(reverse("sources:run_detail", kwargs={"run_id": foreign.pk})).status_code == 404
     assert client.get(reverse("sources:run_detail", kwargs={"run_id": foreign.pk + 1000})).status_code == 404
+
+
+def test_the_operators_open_data_runs_are_listed_to_everyone_without_the_operators_name(
+    client: Client, analist: User, make_user: Callable[..., User], org_b: Organisation
+) -> None:
+    # open data serves every organisation (ADR 0011): its provenance is everyone's to read
+    operator_run = make_import_run(None, "Misdrijven_2024.csv")
+    operator = make_user(Role.BEHEERDER, org_b, "installatiebeheer-naam")
+    with scopes_disabled():
+        ImportRun.objects.filter(pk=operator_run.pk).update(created_by=operator)
+    listing = client.get(reverse("sources:run_list")).content.decode()
+    assert "Misdrijven_2024.csv" in listing and "open data (beheerder van de installatie)" in listing
+    assert "installatiebeheer-naam" not in listing
+    detail = client.get(reverse("sources:run_detail", kwargs={"run_id": operator_run.pk}))
+    assert detail.status_code == 200
+    assert "open data (beheerder van de installatie)" in detail.content.decode()
+    assert "installatiebeheer-naam" not in detail.content.decode()
 
 
 def test_history_page_query_budget(
