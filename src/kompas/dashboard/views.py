@@ -10,6 +10,7 @@ page are one cached part (:mod:`kompas.dashboard.fragments`); alerts are read on
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from kompas.accounts.decorators import AUTHENTICATED, public, requires
 from kompas.accounts.models import Organisation, User
-from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission
+from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission, suppresses
 from kompas.dashboard.area import find_area, open_alert_lines, picture
 from kompas.dashboard.forms import FilterForm, Filters
 from kompas.dashboard.fragments import CachedParts
@@ -28,9 +29,10 @@ from kompas.dashboard.overview import default_filters, overview
 from kompas.dashboard.theme import theme_picture
 from kompas.policy.queries import latest_plan, plans
 from kompas.reports import figures
-from kompas.reports.objects import Plan
 from kompas.reports.selection import selectable_years
-from kompas.reports.suppression import suppresses
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Plan
 
 
 def _user(request: HttpRequest) -> User:

@@ -3,22 +3,22 @@
 """The figures of a gemeente and its areas from the observations: per measure and year, maps, series.
 
 Dashboard pages and reports read the same functions, so screen, PDF and XLSX agree. Numbers pass
-:func:`kompas.reports.suppression.publishable` on their way out. What only changes with an import
-(which measures and years a gemeente has) is cached until the next import.
+:func:`kompas.presentation.suppression.publishable` on their way out. What only changes with an import
+(which measures and years a gemeente has) is cached until the next change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kompas.accounts.models import Organisation
+from kompas.accounts.queries import changes
 from kompas.areas.queries import codes_within, ids_within, map_shapes
+from kompas.areas.sums import area_sums
 from kompas.observations.queries import (
     MeasureInfo,
     YearValue,
@@ -26,16 +26,13 @@ from kompas.observations.queries import (
     measure_level_years,
     yearly_values,
 )
-from kompas.reports import charts, maps, suppression
-from kompas.reports.objects import Area
-from kompas.reports.suppression import publishable
+from kompas.presentation import charts, maps, suppression
+from kompas.presentation.suppression import publishable
 from kompas.sources.formats.cbs_bevolking import CBS as CBS_KERNCIJFERS
-from kompas.sources.queries import latest_run_id
 
-T = TypeVar("T")
-CACHE_SECONDS = 3600
-RUN_ID_KEY = "kompas:laatste-importrun"
-RUN_ID_SECONDS = 2
+if TYPE_CHECKING:
+    from kompas.areas.queries import Area
+
 # Safety measures a map shows first, in this order: total crime, total disorder, and residential
 # burglary of the Den Haag police panel (which has no total).
 PREFERRED_MEASURES = ("misdrijven_totaal", "overlast_totaal", "politie_delict_104")
@@ -44,29 +41,6 @@ AREA_FACTS_SOURCE = CBS_KERNCIJFERS
 Figure = float | str | None
 # The area levels a gemeente's map draws.
 MAP_LEVELS = ("wijk", "buurt")
-
-
-def current_run_id() -> int:
-    """Return the newest import run id, looked up at most every :data:`RUN_ID_SECONDS` seconds.
-
-    A page asks for several cached figures; one lookup serves them all. A new import shows
-    within those seconds.
-    """
-    run_id: int | None = cache.get(RUN_ID_KEY)
-    if run_id is None:
-        run_id = latest_run_id()
-        cache.set(RUN_ID_KEY, run_id, RUN_ID_SECONDS)
-    return run_id
-
-
-def per_import(key: str, compute: Callable[[], T]) -> T:
-    """Return ``compute()``, cached until the next import run."""
-    full_key = f"kompas:{key}:{current_run_id()}"
-    found: T | None = cache.get(full_key)
-    if found is None:
-        found = compute()
-        cache.set(full_key, found, CACHE_SECONDS)
-    return found
 
 
 @dataclass(frozen=True)
@@ -83,7 +57,7 @@ class Catalogue:
 
 
 def catalogue(organisation: Organisation) -> Catalogue:
-    """Return the gemeente's measures and years; cached until the next import."""
+    """Return the gemeente's measures and years; cached until the next change."""
     if not organisation.cbs_code:
         return Catalogue({}, {}, {}, {})
 
@@ -101,7 +75,7 @@ def catalogue(organisation: Organisation) -> Catalogue:
             {code: found for code, found in mapped.items() if found},
         )
 
-    return per_import(f"catalogus:{organisation.pk}:{organisation.cbs_code}", compute)
+    return changes.until_next_change(f"catalogus:{organisation.pk}:{organisation.cbs_code}", compute)
 
 
 def map_years(organisation: Organisation, measure_code: str) -> list[int]:
@@ -152,12 +126,12 @@ def complements(organisation: Organisation, year: int) -> dict[str, frozenset[st
     The gemeente, all its wijken (their own count or the sum of their buurten, as the pages show
     them) and all its buurten are suppressed as one hierarchy, so every page, report and export
     withholds the same figures and combining them gives no small count away
-    (:func:`kompas.reports.suppression.complements`). All years are judged at once, in two
-    queries, and cached until the next import.
+    (:func:`kompas.presentation.suppression.complements`). All years are judged at once, in two
+    queries, and cached until the next change.
     """
     if not organisation.cbs_code:
         return {}
-    found = per_import(
+    found = changes.until_next_change(
         f"aanvullend:{organisation.pk}:{organisation.cbs_code}", lambda: _complements(organisation)
     )
     return found.get(year, {})
@@ -178,7 +152,7 @@ def _complements(organisation: Organisation) -> dict[int, dict[str, frozenset[st
             if code.startswith("BU") and "WK" + code[2:8] in wijken:
                 summed["WK" + code[2:8]] = summed.get("WK" + code[2:8], 0.0) + count
         shown = {**summed, **by_code}
-        found.setdefault(year, {})[measure_code] = suppression.complements(shown)
+        found.setdefault(year, {})[measure_code] = suppression.complements(shown, area_sums(shown))
     return found
 
 
@@ -388,8 +362,8 @@ def area_map(
 
 
 def _shapes(gemeente_code: str, level: str, year: int) -> list[tuple[int, str, str, dict[str, Any] | None]]:
-    """Return (id, code, name, RD geometry) of the ``level`` areas; cached until the next import."""
-    return per_import(
+    """Return (id, code, name, RD geometry) of the ``level`` areas; cached until the next change."""
+    return changes.until_next_change(
         f"kaart:{gemeente_code}:{level}:{year}",
         lambda: [
             (s.id, s.code, s.name, maps.geometry_rd(s.geojson))
