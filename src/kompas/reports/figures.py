@@ -3,8 +3,8 @@
 """The figures of a gemeente and its areas from the observations: per measure and year, maps, series.
 
 Dashboard pages and reports read the same functions, so screen, PDF and XLSX agree. Numbers pass
-:func:`kompas.presentation.suppression.publishable` on their way out. What only changes with an import
-(which measures and years a gemeente has) is cached until the next change.
+:func:`kompas.presentation.suppression.publishable` on their way out. What changes only with the
+stored data (which measures and years a gemeente has) is cached until the next change.
 """
 
 from __future__ import annotations
