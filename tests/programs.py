@@ -29,8 +29,12 @@ class Program:
 
 
 PROGRAMS = (
-    Program("pdftotext", "poppler-utils", ("tests/reports/", "tests/policy/test_exports.py")),
-    Program("pdffonts", "poppler-utils", ("tests/reports/test_pdf_xlsx.py",)),
+    Program(
+        "pdftotext",
+        "poppler-utils",
+        ("tests/reports/", "tests/presentation/", "tests/policy/test_exports.py"),
+    ),
+    Program("pdffonts", "poppler-utils", ("tests/presentation/test_pdf_xlsx.py",)),
     Program("pdftoppm", "poppler-utils", ("tests/browser/test_dashboard_pages.py",)),
     Program("chromium", "chromium", ("tests/browser/",)),
     Program("make", "make", ("tests/test_system_programs.py",)),

@@ -67,8 +67,12 @@ def test_browser_tests_chromium_is_in_the_table() -> None:
 CASES = [
     # a PDF test on a machine without poppler: pdftotext is missing
     (["tests/policy/test_exports.py::test_pdf"], {"pdftotext"}, ["pdftotext"]),
-    # the report tests need pdftotext and pdffonts, both from poppler-utils
-    (["tests/reports/test_pdf_xlsx.py::test_fonts"], {"pdftotext", "pdffonts"}, ["pdftotext", "pdffonts"]),
+    # the PDF tests of the presentation kit need pdftotext and pdffonts, both from poppler-utils
+    (
+        ["tests/presentation/test_pdf_xlsx.py::test_fonts"],
+        {"pdftotext", "pdffonts"},
+        ["pdftotext", "pdffonts"],
+    ),
     # tests that start no program run on a bare machine
     (["tests/areas/test_load.py::test_x"], {"pdftotext", "pdffonts", "chromium"}, []),
     # everything installed: nothing missing

@@ -8,7 +8,7 @@ that starts with ``=``, ``+``, ``-`` or ``@`` (and, after a tab or carriage retu
 formula, which can open links or run commands (DDE) on the reader's machine. Following the OWASP
 guidance on CSV injection, such text gets a leading apostrophe in CSV, where a cell has no type;
 in XLSX the cell is stored as text with Excel's own "quote prefix" flag
-(:func:`kompas.reports.xlsx.workbook`), so the reader sees the text unchanged. Numbers are never
+(:func:`kompas.presentation.xlsx.workbook`), so the reader sees the text unchanged. Numbers are never
 touched: ``-3`` is a number, not text.
 """
 

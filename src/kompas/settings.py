@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "kompas.areas",
     "kompas.sources",
     "kompas.observations",
+    "kompas.presentation",
     "kompas.indicators",
     "kompas.alerts",
     "kompas.hotspots",
@@ -223,8 +224,8 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
-# Per server process: cached figures and page parts are keyed by the newest import run or change
-# (kompas.reports.figures, kompas.dashboard.fragments), so processes never serve each other stale
+# Per server process: cached figures and page parts are keyed by the newest change
+# (kompas.caching, kompas.accounts.queries.changes), so processes never serve each other stale
 # parts. Room for the parts of many filters and areas (a dashboard part is tens of kilobytes).
 CACHES = {
     "default": {

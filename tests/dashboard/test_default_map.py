@@ -14,7 +14,7 @@ from kompas.areas.models import Area
 from kompas.dashboard.overview import default_filters
 from kompas.observations.models import Measure, Observation
 from kompas.policy.models import Plan
-from kompas.reports.content import Paragraph
+from kompas.presentation.content import Paragraph
 from kompas.reports.generate import build
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
 from kompas.sources.codelists import DATA

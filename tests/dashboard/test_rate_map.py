@@ -19,12 +19,12 @@ from django.core.cache import cache
 from django.test import Client
 from django_scopes import scopes_disabled
 
+from kompas import caching
 from kompas.accounts.models import Organisation
 from kompas.accounts.roles import Role
 from kompas.observations.models import Measure, Observation
 from kompas.policy.models import Plan
-from kompas.reports import figures
-from kompas.reports.content import Figure
+from kompas.presentation.content import Figure
 from kompas.reports.figures import MapValue
 from kompas.reports.generate import build
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
@@ -224,10 +224,10 @@ def test_query_budgets_hold_with_inhabitants(
     django_assert_max_num_queries: Callable[[int], object],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The inhabitants are one query more (22 and 26 measured), cached until the next import; the
-    # roles are those of the budget tests without inhabitants. The newest import run is looked up
-    # again after RUN_ID_SECONDS, which a cold page on a busy machine can take: not counted here.
-    monkeypatch.setattr(figures, "RUN_ID_SECONDS", 60)
+    # The inhabitants are one query more (22 and 26 measured), cached until the next change; the
+    # roles are those of the budget tests without inhabitants. The change counter is looked up
+    # again after COUNTER_SECONDS, which a cold page on a busy machine can take: not counted here.
+    monkeypatch.setattr(caching, "COUNTER_SECONDS", 60)
     analyst = as_role(Role.ANALIST)
     with django_assert_max_num_queries(DASHBOARD_BUDGET):  # type: ignore[attr-defined]
         assert analyst.get("/", {"niveau": "buurt"}).status_code == 200

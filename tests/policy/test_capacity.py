@@ -13,7 +13,7 @@ from kompas.policy import capacity
 from kompas.policy.capacity import CapacityInputs, ThemeDemand, fit, phase_of
 from kompas.policy.charts import scenario_chart
 from kompas.policy.models import Plan, Theme
-from kompas.reports.charts import render_svg
+from kompas.presentation.charts import render_svg
 
 pytestmark = pytest.mark.django_db
 

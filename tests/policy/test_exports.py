@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from kompas.policy.models import Plan
-from kompas.reports import formatting
+from kompas.presentation import formatting
 
 pytestmark = pytest.mark.django_db
 

@@ -67,7 +67,7 @@ def sixteen_requests(user: Any) -> dict[str, Any]:
                 TASKS={**settings.TASKS, "reports": QUEUE_ONLY},
                 ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
             ),
-            mock.patch("kompas.reports.render.pdf_bytes", refuse_pdf),
+            mock.patch("kompas.presentation.render.pdf_bytes", refuse_pdf),
             ThreadPoolExecutor(max_workers=PARALLEL) as threads,
         ):
             answers = list(threads.map(ask, range(PARALLEL)))

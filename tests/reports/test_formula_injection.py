@@ -39,7 +39,7 @@ from kompas.indicators import export as indicator_export
 from kompas.observations.models import Measure
 from kompas.policy.export_files import plan_xlsx
 from kompas.policy.models import Goal, Plan
-from kompas.reports import xlsx
+from kompas.presentation import xlsx
 from tests.observations.test_write import _write
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from kompas.accounts.roles import Role
 from kompas.policy.models import Plan
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
-from kompas.reports.progress import plan_progress
+from kompas.reports.theme_progress import plan_progress
 from tests.reports.conftest import pdf_pages
 from tests.reports.factories import Hengelo
 from tests.reports.indicator_factories import Results, make_results

@@ -12,8 +12,8 @@ import pytest
 from django.test import Client
 
 from kompas.accounts.models import Organisation, User
-from kompas.accounts.roles import Permission, Role, roles_with
-from kompas.reports.suppression import SUPPRESSED_COUNT, SUPPRESSED_DERIVED, publishable, suppresses
+from kompas.accounts.roles import Permission, Role, roles_with, suppresses
+from kompas.presentation.suppression import SUPPRESSED_COUNT, SUPPRESSED_DERIVED, publishable
 from tests.reports.factories import Hengelo
 from tests.reports.job_factories import fetch_report
 

@@ -12,7 +12,7 @@ import pytest
 
 from kompas.accounts.models import Organisation
 from kompas.policy.models import Action, Plan
-from kompas.reports import formatting
+from kompas.presentation import formatting
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
 from tests.reports.factories import Hengelo

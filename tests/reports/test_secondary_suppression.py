@@ -26,9 +26,9 @@ from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
 from kompas.indicators.models import Indicator, IndicatorDefinition, IndicatorValue
 from kompas.observations.models import Measure, Observation
+from kompas.presentation.suppression import SUPPRESSED_COMPLEMENT, SUPPRESSED_COUNT
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
-from kompas.reports.suppression import SUPPRESSED_COMPLEMENT, SUPPRESSED_COUNT
 from tests.reports.factories import POLICE, Hengelo
 
 WIJK = "WK016401"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kompas.accounts.audit_actions import UNCHANGING_ACTIONS
 from kompas.accounts.models import AuditRecord, Organisation
+from kompas.caching import ChangeCounter
 
 
 def organisation_by_code(code: str) -> Organisation | None:
@@ -32,3 +33,9 @@ def latest_change_id() -> int:
         .first()
     )
     return newest or 0
+
+
+# The one key of everything cached until the next change: figures and data vintage
+# (kompas.reports), dashboard parts (kompas.dashboard). Imports, computations and edits each write
+# their audit record in the transaction of the change, so the counter never runs ahead of the data.
+changes = ChangeCounter("kompas:laatste-wijziging", latest_change_id)

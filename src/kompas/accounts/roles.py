@@ -98,6 +98,11 @@ def has_permission(role: str, permission: Permission) -> bool:
     return role in Role.values and permission in ROLE_PERMISSIONS[Role(role)]
 
 
+def suppresses(role: str) -> bool:
+    """Return whether a user with ``role`` sees small counts suppressed (only published figures)."""
+    return not has_permission(role, Permission.VIEW_SMALL_COUNTS)
+
+
 def requires_two_factor(role: str) -> bool:
     """Return whether a user with ``role`` must verify a second factor after the password."""
     return role in Role.values and bool(ROLE_PERMISSIONS[Role(role)] & TWO_FACTOR_PERMISSIONS)

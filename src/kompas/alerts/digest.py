@@ -25,10 +25,10 @@ from django_scopes import scope, scopes_disabled
 
 from kompas.accounts import audit
 from kompas.accounts.models import User
-from kompas.accounts.roles import Permission, has_permission
+from kompas.accounts.roles import Permission, has_permission, suppresses
 from kompas.alerts.models import Alert, DigestSubscription
-from kompas.reports import formatting
-from kompas.reports.suppression import publishable, suppresses
+from kompas.presentation import formatting
+from kompas.presentation.suppression import publishable
 
 WEEK = dt.timedelta(days=7)
 LISTED = 20

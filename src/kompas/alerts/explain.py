@@ -9,7 +9,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from kompas.alerts.models import Alert
-from kompas.reports.charts import AlertPoint, Chart, alert_series
+from kompas.presentation.charts import AlertPoint, Chart, alert_series
 
 
 def explanation_chart(alert: Alert) -> Chart:

@@ -21,7 +21,7 @@ from kompas.alerts.explain import explanation_chart
 from kompas.alerts.forms import AlertFilterForm, RuleCostForm, SettingForm, TriageForm
 from kompas.alerts.models import Alert, AlertSetting
 from kompas.alerts.rule_cost import rule_cost
-from kompas.reports.charts import render_svg
+from kompas.presentation.charts import render_svg
 
 
 @requires(Permission.TRIAGE_ALERTS)

@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 from django.db.models import Q, QuerySet
 
-from kompas.areas.models import Area, AreaGroup, AreaGroupMember
+# A model imported ``as`` itself is re-exported: other apps name it in type hints, and read its
+# objects through this module's functions, never the tables.
+from kompas.areas.models import Area as Area
+from kompas.areas.models import AreaGroup, AreaGroupMember
 
 
 @dataclass(frozen=True, slots=True)

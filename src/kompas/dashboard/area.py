@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kompas.accounts.models import Organisation
 from kompas.alerts.queries import open_alerts
 from kompas.areas.queries import area_by_code, map_shapes
 from kompas.dashboard.forms import Filters
 from kompas.dashboard.overview import ChartView, chart_view
+from kompas.presentation.suppression import publishable
 from kompas.reports import figures
 from kompas.reports.area_indicators import AreaIndicator, area_indicators
-from kompas.reports.objects import Area
-from kompas.reports.suppression import publishable
+
+if TYPE_CHECKING:
+    from kompas.areas.queries import Area
 
 MAX_ALERTS = 20
 

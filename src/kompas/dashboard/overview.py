@@ -5,14 +5,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kompas.accounts.models import Organisation
 from kompas.dashboard.forms import Filters
-from kompas.reports import charts, figures, freshness
-from kompas.reports.objects import Plan
-from kompas.reports.progress import ThemeTile, theme_tiles
+from kompas.dashboard.theme_tiles import ThemeTile, theme_tiles
+from kompas.presentation import charts
+from kompas.presentation.xlsx import Source
+from kompas.reports import figures, freshness
 from kompas.reports.selection import default_year
-from kompas.reports.xlsx import Source
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Plan
 
 DEFAULT_LEVEL = "wijk"
 

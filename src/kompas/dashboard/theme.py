@@ -5,12 +5,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kompas.accounts.models import Organisation
 from kompas.dashboard.overview import ChartView, chart_view
 from kompas.reports import tables
-from kompas.reports.objects import Theme
-from kompas.reports.progress import ThemeProgress, plan_progress
+from kompas.reports.theme_progress import ThemeProgress, plan_progress
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Theme
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ count with inhabitants, so it comes with every part and htmx swaps it into the f
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,7 +24,7 @@ from django.views.decorators.cache import never_cache
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import AUTHENTICATED, public, requires
 from kompas.accounts.models import Organisation
-from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission
+from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission, suppresses
 from kompas.dashboard.area import find_area, map_level, open_alert_lines, picture
 from kompas.dashboard.forms import DISPLAY_FIELD, FILTER_FIELDS, FilterForm, Filters
 from kompas.dashboard.fragments import CachedParts
@@ -31,9 +32,10 @@ from kompas.dashboard.overview import default_filters, overview
 from kompas.dashboard.theme import theme_picture
 from kompas.policy.queries import latest_plan, plans
 from kompas.reports import figures
-from kompas.reports.objects import Plan
 from kompas.reports.selection import selectable_years
-from kompas.reports.suppression import suppresses
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Plan
 
 
 def _filter_form(request: HttpRequest, organisation: Organisation, plan: Plan | None) -> FilterForm:

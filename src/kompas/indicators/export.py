@@ -30,7 +30,7 @@ from kompas.indicators.models import (
     PeriodLength,
     TargetProgress,
 )
-from kompas.reports import xlsx
+from kompas.presentation import xlsx
 
 COLUMNS = [
     "indicator_code",

@@ -21,15 +21,18 @@ from kompas.areas.queries import area_names
 from kompas.indicators.definitions import Component, Definition
 from kompas.indicators.models import (
     LEVEL_CHOICES,
-    Indicator,
-    IndicatorComparison,
     IndicatorDefinition,
     IndicatorState,
-    IndicatorTrend,
-    IndicatorValue,
     PeriodLength,
     TargetProgress,
 )
+
+# A model imported ``as`` itself is re-exported: other apps name it in type hints, and read its
+# objects through this module's functions, never the tables.
+from kompas.indicators.models import Indicator as Indicator
+from kompas.indicators.models import IndicatorComparison as IndicatorComparison
+from kompas.indicators.models import IndicatorTrend as IndicatorTrend
+from kompas.indicators.models import IndicatorValue as IndicatorValue
 from kompas.indicators.ranks import Colour, Rank, RankSum, rank_sums
 from kompas.indicators.vocabulary import Direction, Formula, Normalisation
 from kompas.observations.queries import COUNT_UNIT
@@ -312,7 +315,7 @@ def period_counts(
     The count is the value of a count indicator, else its ``n``; for the gemeenten, wijken and
     buurten (those of ``gemeente_code`` only, if given), whose counts add up by the CBS code
     rule. The publication threshold protects these counts together
-    (:func:`kompas.reports.suppression.complements`).
+    (:func:`kompas.presentation.suppression.complements`).
     """
     counted = {indicator.pk: counts_events(indicator) for indicator in indicators}
     rows = IndicatorValue.objects.filter(

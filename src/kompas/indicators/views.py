@@ -3,7 +3,7 @@
 """The indicator pages: the list of computable indicators and one indicator with its values.
 
 A reader who may only see published figures gets every value through the publication threshold
-(:mod:`kompas.reports.suppression`); for a withheld value its interval, trend, index and rank are
+(:mod:`kompas.presentation.suppression`); for a withheld value its interval, trend, index and rank are
 withheld too, as each of them would give the small count away.
 """
 
@@ -12,17 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
-from kompas.accounts.roles import Permission, has_permission
+from kompas.accounts.roles import Permission, has_permission, suppresses
+from kompas.areas.sums import area_sums
+from kompas.caching import cached
 from kompas.indicators import queries
 from kompas.indicators.models import Indicator
 from kompas.indicators.queries import AreaRow
-from kompas.reports.suppression import complements, publishable, publishable_indicator_value, suppresses
+from kompas.presentation.suppression import complements, publishable, publishable_indicator_value
 
 COMPLEMENTS_SECONDS = 3600
 
@@ -75,18 +76,18 @@ def _complements(indicator: Indicator, page: queries.IndicatorPage, organisation
     Judging every gemeente, wijk and buurt of the country takes a few tenths of a second, so the
     result is kept until the indicator is computed again.
     """
-    if page.start is None:
+    start = page.start
+    if start is None:
         return frozenset()
     computed = page.state.computed_at.isoformat() if page.state is not None else ""
-    key = (
-        f"kompas:aanvullend-indicator:{organisation_id}:{indicator.pk}:{page.length}:{page.start}:{computed}"
-    )
-    found: frozenset[str] | None = cache.get(key)
-    if found is None:
-        counts = queries.period_counts([indicator], length=page.length, starts=[page.start])
-        found = complements(counts.get((indicator.pk, page.start), {}))
-        cache.set(key, found, COMPLEMENTS_SECONDS)
-    return found
+    key = f"kompas:aanvullend-indicator:{organisation_id}:{indicator.pk}:{page.length}:{start}:{computed}"
+
+    def compute() -> frozenset[str]:
+        counts = queries.period_counts([indicator], length=page.length, starts=[start])
+        shown = counts.get((indicator.pk, start), {})
+        return complements(shown, area_sums(shown))
+
+    return cached(key, compute, seconds=COMPLEMENTS_SECONDS)
 
 
 def _shown(row: AreaRow, is_count: bool, suppress: bool, complement: bool) -> ShownRow:

@@ -84,6 +84,11 @@ def visible_measure(code: str, organisation_id: int | None) -> bool:
     return Measure._base_manager.filter(mine, code=code).exists()
 
 
+def measure_exists(code: str) -> bool:
+    """Return whether a measure ``code`` exists in open data or for any organisation."""
+    return Measure._base_manager.filter(code=code).exists()
+
+
 def measure_labels(codes: Iterable[str]) -> dict[str, tuple[str, str, str]]:
     """Return measure code → (name, source, licence) for existing codes."""
     rows = Measure.objects.filter(code__in=list(codes)).values_list("code", "name", "source", "licence")

@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from kompas.policy.capacity import ScenarioResult
-from kompas.reports.charts import FONT, Chart
+from kompas.presentation.charts import FONT, Chart
 
 # Three colours that stay apart for the common colour-vision deficiencies (Okabe-Ito).
 SCENARIO_COLOURS = ("#0072B2", "#E69F00", "#009E73")

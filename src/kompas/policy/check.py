@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kompas.policy.models import Plan, Target, Theme
-from kompas.reports.formatting import number
+from kompas.presentation.formatting import number
 
 
 @dataclass(frozen=True)

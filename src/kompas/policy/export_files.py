@@ -17,10 +17,10 @@ from kompas.accounts import audit
 from kompas.accounts.models import AuditRecord
 from kompas.policy.export import plan_data
 from kompas.policy.models import Goal, Plan, Target
-from kompas.reports import formatting
-from kompas.reports.document import Vintage, report_meta
-from kompas.reports.pdf import render_pdf
-from kompas.reports.xlsx import Source, Table, workbook
+from kompas.presentation import formatting
+from kompas.presentation.document import Vintage, report_meta
+from kompas.presentation.pdf import render_pdf
+from kompas.presentation.xlsx import Source, Table, workbook
 
 LICENCE = "Openbaar raadsstuk (Auteurswet art. 11 en 15b)"
 AMOUNT = {"bedrag (€)": formatting.XLSX_INTEGER}

@@ -14,7 +14,16 @@ from django.db.models import Prefetch, QuerySet
 from kompas.indicators.targets import TargetFigures
 from kompas.policy.check import Finding, check_plan
 from kompas.policy.choices import ActionState
-from kompas.policy.models import BudgetLine, CostItem, Goal, Plan, Target, Theme
+
+# A model imported ``as`` itself is re-exported: other apps name it in type hints, and read its
+# objects through this module's functions, never the tables.
+from kompas.policy.models import Action as Action
+from kompas.policy.models import BudgetLine
+from kompas.policy.models import CostItem as CostItem
+from kompas.policy.models import Goal as Goal
+from kompas.policy.models import Plan as Plan
+from kompas.policy.models import Target as Target
+from kompas.policy.models import Theme as Theme
 
 
 def plans() -> QuerySet[Plan]:

@@ -1,3 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Reports: report builders (HTML, PDF, XLSX) and charts."""
+"""Reports: the report builders (voortgang, themablad, veiligheidsbeeld, plan), their jobs and exports.
+
+They draw with the presentation kit (:mod:`kompas.presentation`).
+"""

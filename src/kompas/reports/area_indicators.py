@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from kompas.areas.sums import area_sums
 from kompas.indicators.queries import (
     comparisons_for,
     computable_indicators,
@@ -21,10 +23,12 @@ from kompas.indicators.queries import (
     trends_for,
     values_for,
 )
-from kompas.reports import formatting
+from kompas.presentation import formatting
+from kompas.presentation.suppression import complements, publishable_indicator_value
 from kompas.reports.indicator_figures import Trend, trend_of
-from kompas.reports.objects import Indicator, IndicatorComparison, IndicatorTrend, IndicatorValue
-from kompas.reports.suppression import complements, publishable_indicator_value
+
+if TYPE_CHECKING:
+    from kompas.indicators.queries import Indicator, IndicatorComparison, IndicatorTrend, IndicatorValue
 
 YEAR = ("year",)
 
@@ -95,7 +99,11 @@ def _complements(
         return set()
     starts = {value.period_start for value in latest.values()}
     counts = period_counts(indicators.values(), length=YEAR[0], starts=starts, gemeente_code=gemeente_code)
-    return {(pk, start, code) for (pk, start), found in counts.items() for code in complements(found)}
+    return {
+        (pk, start, code)
+        for (pk, start), found in counts.items()
+        for code in complements(found, area_sums(found))
+    }
 
 
 def _shown(

@@ -3,22 +3,22 @@
 """The figures of a gemeente and its areas from the observations: per measure and year, maps, series.
 
 Dashboard pages and reports read the same functions, so screen, PDF and XLSX agree. Numbers pass
-:func:`kompas.reports.suppression.publishable` on their way out. What only changes with an import
-(which measures and years a gemeente has) is cached until the next import.
+:func:`kompas.presentation.suppression.publishable` on their way out. What changes only with the
+stored data (which measures and years a gemeente has) is cached until the next change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kompas.accounts.models import Organisation
+from kompas.accounts.queries import changes
 from kompas.areas.queries import codes_within, ids_within, level_prefix, map_shapes
+from kompas.areas.sums import area_sums
 from kompas.observations.queries import (
     MeasureInfo,
     YearValue,
@@ -27,16 +27,13 @@ from kompas.observations.queries import (
     yearly_values,
     yearly_values_by_code,
 )
-from kompas.reports import charts, maps, suppression
-from kompas.reports.objects import Area
-from kompas.reports.suppression import publishable
+from kompas.presentation import charts, maps, suppression
+from kompas.presentation.suppression import publishable
 from kompas.sources.formats.cbs_bevolking import CBS as CBS_KERNCIJFERS
-from kompas.sources.queries import latest_run_id
 
-T = TypeVar("T")
-CACHE_SECONDS = 3600
-RUN_ID_KEY = "kompas:laatste-importrun"
-RUN_ID_SECONDS = 2
+if TYPE_CHECKING:
+    from kompas.areas.queries import Area
+
 # Safety measures a map shows first, in this order: total crime, total disorder, and residential
 # burglary of the Den Haag police panel (which has no total).
 PREFERRED_MEASURES = ("misdrijven_totaal", "overlast_totaal", "politie_delict_104")
@@ -48,29 +45,6 @@ MAP_LEVELS = ("wijk", "buurt")
 # The denominator of a rate map: CBS inhabitants on 1 January, per area.
 POPULATION = "inwoners"
 PER_INHABITANTS = 1000
-
-
-def current_run_id() -> int:
-    """Return the newest import run id, looked up at most every :data:`RUN_ID_SECONDS` seconds.
-
-    A page asks for several cached figures; one lookup serves them all. A new import shows
-    within those seconds.
-    """
-    run_id: int | None = cache.get(RUN_ID_KEY)
-    if run_id is None:
-        run_id = latest_run_id()
-        cache.set(RUN_ID_KEY, run_id, RUN_ID_SECONDS)
-    return run_id
-
-
-def per_import(key: str, compute: Callable[[], T]) -> T:
-    """Return ``compute()``, cached until the next import run."""
-    full_key = f"kompas:{key}:{current_run_id()}"
-    found: T | None = cache.get(full_key)
-    if found is None:
-        found = compute()
-        cache.set(full_key, found, CACHE_SECONDS)
-    return found
 
 
 @dataclass(frozen=True)
@@ -87,7 +61,7 @@ class Catalogue:
 
 
 def catalogue(organisation: Organisation) -> Catalogue:
-    """Return the gemeente's measures and years; cached until the next import."""
+    """Return the gemeente's measures and years; cached until the next change."""
     if not organisation.cbs_code:
         return Catalogue({}, {}, {}, {})
 
@@ -105,7 +79,7 @@ def catalogue(organisation: Organisation) -> Catalogue:
             {code: found for code, found in mapped.items() if found},
         )
 
-    return per_import(f"catalogus:{organisation.pk}:{organisation.cbs_code}", compute)
+    return changes.until_next_change(f"catalogus:{organisation.pk}:{organisation.cbs_code}", compute)
 
 
 def map_years(organisation: Organisation, measure_code: str) -> list[int]:
@@ -156,12 +130,12 @@ def complements(organisation: Organisation, year: int) -> dict[str, frozenset[st
     The gemeente, all its wijken (their own count or the sum of their buurten, as the pages show
     them) and all its buurten are suppressed as one hierarchy, so every page, report and export
     withholds the same figures and combining them gives no small count away
-    (:func:`kompas.reports.suppression.complements`). All years are judged at once, in two
-    queries, and cached until the next import.
+    (:func:`kompas.presentation.suppression.complements`). All years are judged at once, in two
+    queries, and cached until the next change.
     """
     if not organisation.cbs_code:
         return {}
-    found = per_import(
+    found = changes.until_next_change(
         f"aanvullend:{organisation.pk}:{organisation.cbs_code}", lambda: _complements(organisation)
     )
     return found.get(year, {})
@@ -182,7 +156,7 @@ def _complements(organisation: Organisation) -> dict[int, dict[str, frozenset[st
             if code.startswith("BU") and "WK" + code[2:8] in wijken:
                 summed["WK" + code[2:8]] = summed.get("WK" + code[2:8], 0.0) + count
         shown = {**summed, **by_code}
-        found.setdefault(year, {})[measure_code] = suppression.complements(shown)
+        found.setdefault(year, {})[measure_code] = suppression.complements(shown, area_sums(shown))
     return found
 
 
@@ -350,10 +324,10 @@ class AreaMap:
 
 
 def populations(organisation: Organisation) -> dict[int, dict[str, float]]:
-    """Return year → area code → inhabitants of the gemeente and its areas; one query, cached per import."""
+    """Return year → area code → inhabitants of the gemeente and its areas (one query, cached)."""
     if not organisation.cbs_code:
         return {}
-    return per_import(
+    return changes.until_next_change(
         f"inwoners:{organisation.pk}:{organisation.cbs_code}",
         lambda: yearly_values_by_code(organisation.cbs_code, POPULATION, organisation_id=organisation.pk),
     )
@@ -507,8 +481,8 @@ def _map_chart(
 
 
 def _shapes(gemeente_code: str, level: str, year: int) -> list[tuple[int, str, str, dict[str, Any] | None]]:
-    """Return (id, code, name, RD geometry) of the ``level`` areas; cached until the next import."""
-    return per_import(
+    """Return (id, code, name, RD geometry) of the ``level`` areas; cached until the next change."""
+    return changes.until_next_change(
         f"kaart:{gemeente_code}:{level}:{year}",
         lambda: [
             (s.id, s.code, s.name, maps.geometry_rd(s.geojson))

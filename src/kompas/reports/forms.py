@@ -5,12 +5,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kompas.reports.objects import Plan, Theme
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Plan, Theme
 
 
 class ReportForm(forms.Form):

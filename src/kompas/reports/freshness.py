@@ -3,23 +3,20 @@
 """How current the data are: per source the last import and the period covered, for one organisation.
 
 Reports print this on every page and the dashboard shows it; the figures are cached until the
-next import, because finding the covered periods reads every observation of the gemeente.
+next change (an import is one), because finding the covered periods reads every observation of the
+gemeente.
 """
 
 from __future__ import annotations
 
-from django.core.cache import cache
-
 from kompas.accounts.models import Organisation
+from kompas.accounts.queries import changes
 from kompas.areas.queries import ids_within
 from kompas.observations.queries import source_coverage
-from kompas.reports import formatting
-from kompas.reports.document import Vintage
-from kompas.reports.figures import current_run_id
-from kompas.reports.xlsx import Source
+from kompas.presentation import formatting
+from kompas.presentation.document import Vintage
+from kompas.presentation.xlsx import Source
 from kompas.sources.queries import import_moments
-
-CACHE_SECONDS = 3600
 
 
 def sources(organisation: Organisation) -> list[Source]:
@@ -28,12 +25,9 @@ def sources(organisation: Organisation) -> list[Source]:
     A gemeente's figures are those of its own area, wijken and buurten; an organisation without
     a gemeente code has none.
     """
-    key = f"kompas:bronnen:{organisation.pk}:{organisation.cbs_code}:{current_run_id()}"
-    found: list[Source] | None = cache.get(key)
-    if found is None:
-        found = _sources(organisation)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return changes.until_next_change(
+        f"bronnen:{organisation.pk}:{organisation.cbs_code}", lambda: _sources(organisation)
+    )
 
 
 def _sources(organisation: Organisation) -> list[Source]:

@@ -15,8 +15,9 @@ from django.db import transaction
 
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
-from kompas.reports import render, themablad, veiligheidsbeeld, voortgang
-from kompas.reports.content import Report
+from kompas.presentation import render
+from kompas.presentation.content import Report
+from kompas.reports import themablad, veiligheidsbeeld, voortgang
 from kompas.reports.options import CONTENT_TYPES, ReportFormat, ReportName, ReportOptions
 from kompas.reports.plan import plan_output
 from kompas.reports.selection import Selection, select

@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 from kompas.policy.export_files import LICENCE, loaded_at
+from kompas.presentation.document import ReportMeta, Vintage, report_meta
+from kompas.presentation.xlsx import Source
 from kompas.reports import freshness
-from kompas.reports.document import ReportMeta, Vintage, report_meta
 from kompas.reports.selection import Selection
-from kompas.reports.xlsx import Source
 
 
 def sources(selection: Selection) -> list[Source]:

@@ -14,15 +14,20 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from kompas.areas.sums import area_sums
 from kompas.indicators.queries import comparisons_for, period_counts, progress_for, trends_for, values_for
 from kompas.observations.queries import COUNT_UNIT
-from kompas.reports import formatting
-from kompas.reports.charts import SeriesPoint
-from kompas.reports.objects import IndicatorComparison, IndicatorTrend, IndicatorValue, Target
-from kompas.reports.suppression import complements, publishable
+from kompas.presentation import formatting
+from kompas.presentation.charts import SeriesPoint
+from kompas.presentation.suppression import complements, publishable
+
+if TYPE_CHECKING:
+    from kompas.indicators.queries import IndicatorComparison, IndicatorTrend, IndicatorValue
+    from kompas.policy.queries import Target
 
 # The period lengths a plan indicator is shown in, in order of preference: whole years first.
 LENGTHS = ("year", "rolling_12_months", "quarter", "month")
@@ -141,7 +146,9 @@ def _complements(
             indicators.values(), length=length, starts=starts, gemeente_code="GM" + area_code[2:6]
         )
         hidden |= {
-            (pk, length, start, code) for (pk, start), found in counts.items() for code in complements(found)
+            (pk, length, start, code)
+            for (pk, start), found in counts.items()
+            for code in complements(found, area_sums(found))
         }
     return frozenset(hidden)
 

@@ -27,10 +27,10 @@ from django_scopes import scope, scopes_disabled
 
 from kompas.accounts import audit
 from kompas.accounts.models import User
+from kompas.accounts.roles import suppresses
 from kompas.reports.generate import Output, generate
 from kompas.reports.models import ACTIVE_STATUSES, JobStatus, ReportJob
 from kompas.reports.options import ReportError, ReportFormat, ReportName, ReportOptions
-from kompas.reports.suppression import suppresses
 
 logger = logging.getLogger(__name__)
 

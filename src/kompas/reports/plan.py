@@ -7,14 +7,18 @@ PDF and XLSX are the plan export itself; HTML is the page the PDF is printed fro
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from kompas.policy.export import plan_data
 from kompas.policy.export_files import loaded_at, plan_pdf, plan_xlsx
-from kompas.reports.document import Vintage, report_meta
-from kompas.reports.objects import Plan
+from kompas.presentation.document import Vintage, report_meta
 from kompas.reports.options import ReportFormat
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Plan
 
 
 def plan_html(plan: Plan) -> str:

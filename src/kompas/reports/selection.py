@@ -9,6 +9,7 @@ message names the choices there are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +18,11 @@ from kompas.accounts.models import Organisation
 from kompas.areas.queries import area_by_code
 from kompas.policy.queries import latest_plan, plans
 from kompas.reports.figures import gemeente_years
-from kompas.reports.objects import Area, Plan, Theme
 from kompas.reports.options import ReportError, ReportName, ReportOptions
+
+if TYPE_CHECKING:
+    from kompas.areas.queries import Area
+    from kompas.policy.queries import Plan, Theme
 
 EARLIEST_YEAR = 1990
 

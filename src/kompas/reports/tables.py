@@ -4,7 +4,7 @@
 
 Each kind comes twice where needed: a compact table to read on paper (values with their year in
 one cell) and a sheet with one number per cell for the workbook. Both are made from the same
-:class:`~kompas.reports.progress.IndicatorLine`, so they hold the same numbers.
+:class:`~kompas.reports.theme_progress.IndicatorLine`, so they hold the same numbers.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from kompas.reports import charts, formatting
-from kompas.reports.content import Column, DataTable, Figure
-from kompas.reports.progress import IndicatorLine, ThemeProgress
-from kompas.reports.xlsx import Source
+from kompas.presentation import charts, formatting
+from kompas.presentation.content import Column, DataTable, Figure
+from kompas.presentation.xlsx import Source
+from kompas.reports.theme_progress import IndicatorLine, ThemeProgress
 
 TEXT = "text"
 

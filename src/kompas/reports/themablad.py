@@ -8,14 +8,24 @@ adds to each indicator its current value, trend, benchmark index and verdict whe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
 from kompas.policy.queries import theme_sheet
+from kompas.presentation.content import (
+    Block,
+    Bullets,
+    Column,
+    DataTable,
+    Paragraph,
+    Report,
+    Section,
+    Subheading,
+)
 from kompas.reports import header, tables
-from kompas.reports.content import Block, Bullets, Column, DataTable, Paragraph, Report, Section, Subheading
-from kompas.reports.objects import Theme
-from kompas.reports.progress import IndicatorLine, plan_progress
 from kompas.reports.selection import Selection
+from kompas.reports.theme_progress import IndicatorLine, plan_progress
 
 DEFAULT_QUESTIONS = (
     "Waar gaat het om?",
@@ -24,6 +34,9 @@ DEFAULT_QUESTIONS = (
     "Wat gaat dat kosten?",
     "Hoe gaan we dat meten?",
 )
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Theme
 
 
 def build(selection: Selection) -> Report:

@@ -8,15 +8,19 @@ gemeente with the area outlined; the series of the leading measure; the open ale
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
 from kompas.alerts.queries import open_alerts
+from kompas.presentation.content import Block, Column, DataTable, Figure, Paragraph, Report, Section
+from kompas.presentation.suppression import publishable
 from kompas.reports import figures, header, tables
 from kompas.reports.area_indicators import area_indicators
-from kompas.reports.content import Block, Column, DataTable, Figure, Paragraph, Report, Section
-from kompas.reports.objects import Area
 from kompas.reports.selection import Selection
-from kompas.reports.suppression import publishable
+
+if TYPE_CHECKING:
+    from kompas.areas.queries import Area
 
 MAX_ALERTS = 50
 

@@ -13,7 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.models import User
-from kompas.accounts.roles import Permission
+from kompas.accounts.roles import Permission, suppresses
 from kompas.areas.queries import map_shapes
 from kompas.policy.queries import latest_plan, plans
 from kompas.reports.forms import ReportForm
@@ -29,7 +29,6 @@ from kompas.reports.jobs import (
 from kompas.reports.models import ReportJob
 from kompas.reports.options import ReportFormat
 from kompas.reports.selection import default_year, selectable_years
-from kompas.reports.suppression import suppresses
 
 # How often the progress page asks for news, in seconds.
 POLL_SECONDS = 2

@@ -16,10 +16,19 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from kompas.policy.queries import Budget, budget
+from kompas.presentation.content import (
+    Block,
+    Bullets,
+    Column,
+    DataTable,
+    Paragraph,
+    Report,
+    Section,
+    Subheading,
+)
 from kompas.reports import header, tables
-from kompas.reports.content import Block, Bullets, Column, DataTable, Paragraph, Report, Section, Subheading
-from kompas.reports.progress import ThemeProgress, plan_progress
 from kompas.reports.selection import Selection
+from kompas.reports.theme_progress import ThemeProgress, plan_progress
 
 
 def build(selection: Selection) -> Report:

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django import template
 
-from kompas.reports import formatting
-from kompas.reports.templatetags.kompas_format import getal
+from kompas.presentation import formatting
+from kompas.presentation.templatetags.kompas_format import getal
 
 register = template.Library()
 

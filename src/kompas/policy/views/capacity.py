@@ -14,7 +14,7 @@ from kompas.policy.charts import scenario_chart
 from kompas.policy.forms import WhatIfForm
 from kompas.policy.models import Plan
 from kompas.policy.views import can_edit
-from kompas.reports.charts import render_svg
+from kompas.presentation.charts import render_svg
 
 
 @requires(Permission.VIEW_DASHBOARD)

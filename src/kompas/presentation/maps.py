@@ -16,8 +16,8 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
-from kompas.reports import formatting
-from kompas.reports.charts import FONT, Chart
+from kompas.presentation import formatting
+from kompas.presentation.charts import FONT, Chart
 
 # Sequential blues, distinguishable for common colour-vision deficiencies (ColorBrewer Blues).
 CLASS_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")

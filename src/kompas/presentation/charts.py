@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import vl_convert
-from django.core.cache import cache
+
+from kompas.caching import cached
 
 VEGA_LITE_VERSION = "v6_1"
 LOCALE = "nl-NL"
@@ -205,17 +206,18 @@ def render_svg(chart: Chart) -> str:
     """Render ``chart`` to SVG with Dutch number and month formats; loads nothing from a network.
 
     The SVG is cached under a hash of the specification: pages show the same chart to many
-    readers, and rendering takes longer than the rest of a page.
+    readers, and rendering takes longer than the rest of a page. The specification holds the
+    data, so a change of the data makes another key; the SVG need not wait for the next change.
     """
     key = (
         "kompas:svg:"
         + hashlib.sha256(json.dumps(chart.spec, sort_keys=True, default=str).encode()).hexdigest()
     )
-    svg: str | None = cache.get(key)
-    if svg is None:
-        svg = str(vl_convert.vegalite_to_svg(chart.spec, **_convert_options()))
-        cache.set(key, svg, SVG_CACHE_SECONDS)
-    return svg
+    return cached(
+        key,
+        lambda: str(vl_convert.vegalite_to_svg(chart.spec, **_convert_options())),
+        seconds=SVG_CACHE_SECONDS,
+    )
 
 
 def render_png(chart: Chart, scale: float = 2.0) -> bytes:

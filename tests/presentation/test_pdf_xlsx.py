@@ -13,9 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kompas.reports import charts, formatting
-from kompas.reports.pdf import render_pdf
-from kompas.reports.xlsx import Source, Table, sheet_name, workbook
+from kompas.presentation import charts, formatting
+from kompas.presentation.pdf import render_pdf
+from kompas.presentation.xlsx import Source, Table, sheet_name, workbook
 
 HTML = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
 <style>@font-face { font-family: "Noto Sans"; src: url(kompas/fonts/noto-sans-latin-400-normal.woff); }
@@ -97,7 +97,7 @@ def test_sheet_names(name: str, expected: str) -> None:
 def test_every_page_repeats_filters_vintage_and_page_numbers(tmp_path: Path) -> None:
     from django.template.loader import render_to_string
 
-    from kompas.reports.document import Vintage, report_meta
+    from kompas.presentation.document import Vintage, report_meta
 
     meta = report_meta(
         "Gemeente Hengelo",

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django import template
 
-from kompas.reports import formatting
+from kompas.presentation import formatting
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from kompas.reports import formatting
+from kompas.presentation import formatting
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandParser
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,8 +15,8 @@ from kompas.accounts.models import Organisation
 from kompas.commandbase import TranslatedCommand
 from kompas.formulas import inert_frame
 from kompas.observations.export import COLUMNS, PERIODS, Export, export_observations, selection
-from kompas.observations.models import Measure
-from kompas.reports import xlsx
+from kompas.observations.queries import measure_exists, visible_measure
+from kompas.presentation import xlsx
 
 LEVELS = ("land", "provincie", "regio", "gemeente", "wijk", "buurt", "pc4", "grid")
 
@@ -81,10 +80,8 @@ class Command(TranslatedCommand):
                 self.stderr.write(_("Onbekende organisatie: %(code)s") % {"code": options["organisation"]})
                 raise SystemExit(1)
             organisation_id = organisation.pk
-        measures = Measure._base_manager.filter(code=options["measure"])
-        if organisation_id is not None:  # another organisation's measure is unknown here
-            measures = measures.filter(Q(organisation__isnull=True) | Q(organisation_id=organisation_id))
-        if options["measure"] and not measures.exists():
+        code = options["measure"]
+        if code and not self._known(code, organisation_id):
             self.stderr.write(_("Onbekende maatstaf: %(code)s") % {"code": options["measure"]})
             raise SystemExit(1)
         rows = selection(
@@ -103,6 +100,11 @@ class Command(TranslatedCommand):
                 )
                 % {"count": export.left_out}
             )
+
+    @staticmethod
+    def _known(code: str, organisation_id: int | None) -> bool:
+        # with --organisation, another organisation's measure is unknown
+        return visible_measure(code, organisation_id) if organisation_id is not None else measure_exists(code)
 
     def _write(self, export: Export, kind: str, output: Path | None) -> None:
         if kind == "csv" and output is None:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from kompas.reports.complementary import Group, Withheld, withhold
+from kompas.presentation.complementary import Group, Withheld, withhold
 
 THRESHOLD = 5
 

@@ -7,32 +7,28 @@ a council member (and every export made for one) sees them suppressed, as CBS an
 in their open data. A figure *derived* from a small count (a rate, a share) is suppressed too,
 marked "n < 5", because the count can be recomputed from it. This module holds the rule; every
 page, chart, table and export a suppressed reader gets passes its numbers through
-:func:`publishable`.
+:func:`publishable`. Who is such a reader is a fact of the roles
+(:func:`kompas.accounts.roles.suppresses`).
 
 A small count also shows through a sum: wijk 28 beside buurten 10, 7, 9 and "< 5" gives 2
 away. So the counts of a gemeente, its wijken and its buurten are suppressed as one hierarchy
-(:func:`complements`, method in :mod:`kompas.reports.complementary`): beside each suppressed
+(:func:`complements`, method in :mod:`kompas.presentation.complementary`): beside each suppressed
 count at least one more figure of its sum is withheld, marked "x", on every page, report and
-export alike, so that combining them gives nothing away either.
+export alike, so that combining them gives nothing away either. Which counts are sums of which
+the caller says (:func:`kompas.areas.sums.area_sums`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from kompas.accounts.roles import Permission, has_permission
-from kompas.reports.complementary import Group, withhold
+from kompas.presentation.complementary import Group, withhold
 
 THRESHOLD = 5
 SUPPRESSED_COUNT = "< 5"
 SUPPRESSED_DERIVED = "n < 5"
 # CBS's mark for a figure withheld to protect another ("geheim").
 SUPPRESSED_COMPLEMENT = "x"
-
-
-def suppresses(role: str) -> bool:
-    """Return whether a user with ``role`` sees small counts suppressed."""
-    return not has_permission(role, Permission.VIEW_SMALL_COUNTS)
 
 
 def publishable(
@@ -96,26 +92,13 @@ def publishable_indicator_value(
     return publishable(value, suppress=suppress, count=count, is_count=is_count, complement=complement)
 
 
-def area_sums(codes: Iterable[str]) -> list[Group[str]]:
-    """Return the sums among the CBS codes ``codes``: a gemeente of its wijken, a wijk of its buurten.
+def complements(counts: Mapping[str, float], sums: Iterable[tuple[str, Sequence[str]]]) -> frozenset[str]:
+    """Return the cells whose count is withheld to protect a small count in the same sum.
 
-    A buurt belongs to a wijk and a wijk to a gemeente by the CBS code rule (BU01640203 lies in
-    WK016402, which lies in GM0164).
+    ``counts`` holds one count per cell (an area code, for a measure or indicator in one period);
+    ``sums`` the totals among them with their parts, e.g. a gemeente with its wijken. The counts
+    below :data:`THRESHOLD` are withheld by :func:`publishable` already; this returns the others
+    to withhold.
     """
-    parts: dict[str, list[str]] = {}
-    for code in sorted(set(codes)):
-        if code.startswith("WK") and len(code) == 8:
-            parts.setdefault("GM" + code[2:6], []).append(code)
-        elif code.startswith("BU") and len(code) == 10:
-            parts.setdefault("WK" + code[2:8], []).append(code)
-    return [Group(total, tuple(found)) for total, found in sorted(parts.items())]
-
-
-def complements(counts: Mapping[str, float]) -> frozenset[str]:
-    """Return the area codes whose count is withheld to protect a small count in the same sum.
-
-    ``counts`` holds one count per area code (a measure or indicator in one period) for the
-    gemeente, wijken and buurten a reader may see. The counts below :data:`THRESHOLD` are
-    withheld by :func:`publishable` already; this returns the others to withhold.
-    """
-    return withhold(area_sums(counts), counts, threshold=THRESHOLD).complementary
+    groups = [Group(total, tuple(parts)) for total, parts in sums]
+    return withhold(groups, counts, threshold=THRESHOLD).complementary

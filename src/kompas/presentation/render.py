@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""One :class:`~kompas.reports.content.Report` as HTML, PDF or XLSX, from the same tables and charts."""
+"""One :class:`~kompas.presentation.content.Report` as HTML, PDF or XLSX, from the same tables and charts."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from kompas.reports import charts, formatting, pdf, xlsx
-from kompas.reports.content import Block, Column, DataTable, Figure, Report
+from kompas.presentation import charts, formatting, pdf, xlsx
+from kompas.presentation.content import Block, Column, DataTable, Figure, Report
 
 XLSX_FORMATS = {
     "integer": formatting.XLSX_INTEGER,

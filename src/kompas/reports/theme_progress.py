@@ -2,23 +2,26 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Progress of the plan per theme: goals, indicators with their current figures and status, actions, costs.
 
-The dashboard tiles, the theme page, the ``voortgang`` report and the ``themablad`` report all
-read :func:`plan_progress`, so they count the same targets the same way.
+The theme page, the ``voortgang`` report and the ``themablad`` report all read
+:func:`plan_progress`, and the dashboard's tiles (:mod:`kompas.dashboard.theme_tiles`) count with
+its verdict order, so they count the same targets the same way. The verdict on one target is
+:mod:`kompas.indicators.progress`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from kompas.indicators.queries import progress_for
 from kompas.indicators.status import STATUS_LABELS, Status
 from kompas.policy.choices import ActionState, CostOrigin, TargetKind
-from kompas.reports import formatting
+from kompas.presentation import formatting
 from kompas.reports.indicator_figures import IndicatorFigures, indicator_figures
-from kompas.reports.objects import Action, CostItem, Goal, Plan, Target, Theme
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Action, CostItem, Goal, Plan, Target, Theme
 
 # The order in which tiles and tables list the verdicts.
 STATUS_ORDER = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.NO_DATA, Status.REGISTER_ONLY)
@@ -126,58 +129,3 @@ def _theme(theme: Theme, figures: dict[int, IndicatorFigures]) -> ThemeProgress:
     ]
     costs = [cost for cost in theme.costs.all() if cost.origin == CostOrigin.THEME]
     return ThemeProgress(theme, list(theme.goals.all()), lines, list(theme.actions.all()), costs)
-
-
-@dataclass(frozen=True)
-class ThemeTile:
-    """A theme as the dashboard's tile shows it: its verdict and action counts."""
-
-    pk: int
-    code: str
-    title: str
-    statuses: list[tuple[str, str, int]]
-    actions: list[tuple[str, str, int]]
-
-    def status_counts(self) -> list[tuple[str, str, int]]:
-        """Return (status, label, number of targets) for every verdict, in display order."""
-        return self.statuses
-
-    def action_counts(self) -> list[tuple[str, str, int]]:
-        """Return (state, label, number of actions) for every action state."""
-        return self.actions
-
-
-def theme_tiles(plan: Plan, *, year: int) -> list[ThemeTile]:
-    """Return per theme of ``plan`` the number of targets with each verdict in ``year`` and of actions.
-
-    The same counts as :meth:`ThemeProgress.status_counts`, read as plain values in four queries
-    for the dashboard, which shows nothing else of the themes.
-    """
-    themes = list(plan.themes.order_by("number").values_list("pk", "code", "title"))
-    targets = list(
-        plan.themes.filter(targets__kind=TargetKind.PLAN).values_list("pk", "targets__pk", "targets__rule")
-    )
-    verdicts = {
-        v.target_id: v.status for v in progress_for([t for _theme, t, _rule in targets], until=_end(year))
-    }
-    statuses: dict[int, Counter[str]] = {pk: Counter() for pk, _code, _title in themes}
-    for theme, target, rule in targets:
-        fallback = Status.REGISTER_ONLY.value if rule in NO_RULE else Status.NO_DATA.value
-        statuses[theme][verdicts.get(target) or fallback] += 1
-    actions: dict[int, Counter[str]] = {pk: Counter() for pk, _code, _title in themes}
-    for theme, state in plan.themes.filter(actions__isnull=False).values_list("pk", "actions__state"):
-        actions[theme][state] += 1
-    return [
-        ThemeTile(
-            pk,
-            code,
-            title,
-            [(s.value, str(STATUS_LABELS[s]), statuses[pk][s.value]) for s in STATUS_ORDER],
-            [(a.value, str(a.label), actions[pk][a.value]) for a in ACTION_ORDER],
-        )
-        for pk, code, title in themes
-    ]
-
-
-def _end(year: int) -> dt.date:
-    return dt.date(year, 12, 31)

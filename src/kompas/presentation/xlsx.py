@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kompas.formulas import is_formula_like
-from kompas.reports import formatting
+from kompas.presentation import formatting
 
 SHEET_NAME_LIMIT = 31  # Excel's maximum sheet-name length.
 FORBIDDEN_IN_SHEET_NAMES = str.maketrans({c: " " for c in "[]:*?/\\"})

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kompas.reports import charts, formatting
-from kompas.reports.maps import MapArea, choropleth, classify, quantile_breaks
+from kompas.presentation import charts, formatting
+from kompas.presentation.maps import MapArea, choropleth, classify, quantile_breaks
 
 # The E33 (verward gedrag) series of the Platform IVZ, 2011-2015 (spec §6.11).
 E33 = [(2011, 865), (2012, 1084), (2013, 1104), (2014, 1338), (2015, 1668)]

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """A report as data: sections of paragraphs, tables and charts, plus the tables of its workbook.
 
-Each report builder returns a :class:`Report`; :mod:`kompas.reports.render` turns the same object
+Each report builder returns a :class:`Report`; :mod:`kompas.presentation.render` turns the same object
 into HTML, PDF and XLSX, so the three formats hold the same numbers.
 """
 
@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kompas.reports.charts import Chart
-from kompas.reports.document import ReportMeta
-from kompas.reports.xlsx import Source
+from kompas.presentation.charts import Chart
+from kompas.presentation.document import ReportMeta
+from kompas.presentation.xlsx import Source
 
 ColumnKind = Literal["text", "integer", "decimal", "percent", "year"]
 
