@@ -21,13 +21,13 @@ from kompas.policy import choices as policy_choices
 PAIRS: list[tuple[type[models.TextChoices], Iterable[StrEnum]]] = [
     (AreaLevelChoices, AreaLevel),
     (PeriodLengthChoices, OBSERVED),
-    (indicator_models.PeriodLength, COMPUTED),
-    (indicator_models.Formula, vocabulary.Formula),
-    (indicator_models.Normalisation, vocabulary.Normalisation),
+    (indicator_models.ComputedPeriodChoices, COMPUTED),
+    (indicator_models.FormulaChoices, vocabulary.Formula),
+    (indicator_models.NormalisationChoices, vocabulary.Normalisation),
     (indicator_models.IndicatorDirection, vocabulary.Direction),
     (indicator_models.ValueFlag, vocabulary.Flag),
     (indicator_models.ProgressStatus, status.Status),
-    (policy_choices.TargetRule, status.TargetRule),
+    (policy_choices.TargetRuleChoices, status.TargetRule),
 ]
 
 

@@ -129,7 +129,7 @@ def test_dashboard_query_budget(
     django_assert_max_num_queries: Callable[[int], object],
 ) -> None:
     client = as_role(Role.ANALIST)
-    with django_assert_max_num_queries(DASHBOARD_BUDGET):  # type: ignore[attr-defined]
+    with django_assert_max_num_queries(DASHBOARD_BUDGET):  # type: ignore[attr-defined]  # pytest-django's fixture, typed loosely
         assert client.get("/", {"niveau": "buurt"}).status_code == 200
 
 
@@ -142,5 +142,5 @@ def test_area_query_budget(
     client = as_role(Role.RAADSLID)
     for code in ("GM0164", "WK016402", "BU01640200"):
         cache.clear()
-        with django_assert_max_num_queries(AREA_BUDGET):  # type: ignore[attr-defined]
+        with django_assert_max_num_queries(AREA_BUDGET):  # type: ignore[attr-defined]  # pytest-django's fixture, typed loosely
             assert client.get(f"/gebied/{code}/").status_code == 200

@@ -229,10 +229,10 @@ def test_query_budgets_hold_with_inhabitants(
     # again after COUNTER_SECONDS, which a cold page on a busy machine can take: not counted here.
     monkeypatch.setattr(caching, "COUNTER_SECONDS", 60)
     analyst = as_role(Role.ANALIST)
-    with django_assert_max_num_queries(DASHBOARD_BUDGET):  # type: ignore[attr-defined]
+    with django_assert_max_num_queries(DASHBOARD_BUDGET):  # type: ignore[attr-defined]  # pytest-django's fixture, typed loosely
         assert analyst.get("/", {"niveau": "buurt"}).status_code == 200
     client = as_role(Role.RAADSLID)
     for code in ("GM0164", "WK016402", "BU01640200"):
         cache.clear()
-        with django_assert_max_num_queries(AREA_BUDGET):  # type: ignore[attr-defined]
+        with django_assert_max_num_queries(AREA_BUDGET):  # type: ignore[attr-defined]  # pytest-django's fixture, typed loosely
             assert client.get(f"/gebied/{code}/").status_code == 200

@@ -27,7 +27,7 @@ def fetch_report(client: Client, data: dict[str, str]) -> HttpResponse:
     assert requested.status_code == 302, requested.content[:500]
     job_id = resolve(requested["Location"]).kwargs["job_id"]
     run_job(job_id)
-    return client.get(f"/rapportages/opdracht/{job_id}/bestand/")  # type: ignore[return-value]
+    return client.get(f"/rapportages/opdracht/{job_id}/bestand/")  # type: ignore[return-value]  # the test client's response, typed loosely
 
 
 def make_report_job(organisation: Organisation, *, username: str = "aanvrager") -> ReportJob:

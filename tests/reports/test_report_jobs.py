@@ -43,8 +43,8 @@ TOTAL_LIMIT = "Er worden nu al 4 rapportages gemaakt. Probeer het over een minuu
 @pytest.fixture(autouse=True)
 def _queue_only(settings: object) -> Iterator[None]:
     """Queue report tasks without running them, so a test sees exactly what a request did."""
-    settings.TASKS = {  # type: ignore[attr-defined]
-        **settings.TASKS,  # type: ignore[attr-defined]
+    settings.TASKS = {  # type: ignore[attr-defined]  # settings fixture, typed loosely
+        **settings.TASKS,  # type: ignore[attr-defined]  # settings fixture, typed loosely
         "reports": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
     }
     yield
@@ -223,7 +223,7 @@ def test_a_user_demoted_to_council_member_no_longer_fetches_unsuppressed_figures
 def test_files_expire_after_the_retention_and_hung_jobs_fail(
     org_a: Organisation, make_user: Callable[..., User], settings: object
 ) -> None:
-    settings.REPORT_RETENTION_HOURS = 24  # type: ignore[attr-defined]
+    settings.REPORT_RETENTION_HOURS = 24  # type: ignore[attr-defined]  # settings fixture, typed loosely
     now = timezone.now()
     old = make_report_job(org_a, username="oud")
     recent = make_report_job(org_a, username="recent")
@@ -252,14 +252,14 @@ def test_the_embedded_pool_gets_the_job_only_after_the_request_commits(
     settings: object,
     django_capture_on_commit_callbacks: Callable[..., object],
 ) -> None:
-    settings.TASKS = {  # type: ignore[attr-defined]
-        **settings.TASKS,  # type: ignore[attr-defined]
+    settings.TASKS = {  # type: ignore[attr-defined]  # settings fixture, typed loosely
+        **settings.TASKS,  # type: ignore[attr-defined]  # settings fixture, typed loosely
         "reports": {"BACKEND": "kompas.reports.pool.ProcessPoolBackend", "OPTIONS": {"MAX_WORKERS": 2}},
     }
     submitted: list[tuple[object, ...]] = []
     monkeypatch.setattr(pool.ProcessPoolBackend, "_submit", lambda self, *call: submitted.append(call))
     user = make_user(Role.ANALIST, org_a)
-    with django_capture_on_commit_callbacks(execute=True), scope(organisation=org_a.pk):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True), scope(organisation=org_a.pk):  # type: ignore[attr-defined]  # pytest-django's fixture, typed loosely
         job = request_report(
             actor=user, options=ReportOptions(name=ReportName.PLAN, format=ReportFormat.HTML)
         )

@@ -56,12 +56,12 @@ class FilterForm(forms.Form):
     def __init__(
         self, data: object, *, years: Sequence[int], measures: Sequence[MeasureInfo], defaults: Filters
     ) -> None:
-        super().__init__(data or None)  # type: ignore[arg-type]
+        super().__init__(data or None)  # type: ignore[arg-type]  # Form's own arguments, passed on
         self.defaults = defaults
         year_choices = sorted({*years, defaults.year}, reverse=True)
-        self.fields["periode"].choices = [(year, str(year)) for year in year_choices]  # type: ignore[attr-defined]
+        self.fields["periode"].choices = [(year, str(year)) for year in year_choices]  # type: ignore[attr-defined]  # a ChoiceField
         measure_choices = [(m.code, m.name) for m in measures] or [("", str(_("geen gegevens")))]
-        self.fields["maatstaf"].choices = measure_choices  # type: ignore[attr-defined]
+        self.fields["maatstaf"].choices = measure_choices  # type: ignore[attr-defined]  # a ChoiceField
         self.initial = {
             "periode": defaults.year,
             "niveau": defaults.level,

@@ -23,11 +23,11 @@ from django.utils.translation import gettext as _
 
 from kompas.formulas import inert_frame
 from kompas.indicators.models import (
+    ComputedPeriodChoices,
     Indicator,
     IndicatorComparison,
     IndicatorTrend,
     IndicatorValue,
-    PeriodLength,
     TargetProgress,
 )
 from kompas.presentation import xlsx
@@ -71,7 +71,7 @@ class Selection:
 
 def period_filter(period: str) -> dict[str, object]:
     """Translate ``--period``: a period length, a year (``2015``) or a month (``2015-03``)."""
-    if period in PeriodLength.values:
+    if period in ComputedPeriodChoices.values:
         return {"period_length": period}
     if YEAR.fullmatch(period):
         return {"period_start__year": int(period)}
@@ -80,7 +80,7 @@ def period_filter(period: str) -> dict[str, object]:
         return {"period_start": dt.date(int(month[1]), int(month[2]), 1)}
     raise ValueError(
         _("onbekende periode %(period)s; verwacht %(lengths)s, een jaar (2015) of een maand (2015-03)")
-        % {"period": period, "lengths": ", ".join(PeriodLength.values)}
+        % {"period": period, "lengths": ", ".join(ComputedPeriodChoices.values)}
     )
 
 

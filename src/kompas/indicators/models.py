@@ -89,7 +89,7 @@ class Indicator(models.Model):
         return f"{self.code} {self.name}"
 
 
-class Formula(models.TextChoices):
+class FormulaChoices(models.TextChoices):
     """The formulas of :class:`~kompas.indicators.vocabulary.Formula`, labelled."""
 
     COUNT = vocabulary.Formula.COUNT, _("Aantal")
@@ -101,14 +101,14 @@ class Formula(models.TextChoices):
     COMPOSITE = vocabulary.Formula.COMPOSITE, _("Samengestelde index")
 
 
-class Normalisation(models.TextChoices):
+class NormalisationChoices(models.TextChoices):
     """How a composite index scales (:class:`~kompas.indicators.vocabulary.Normalisation`), labelled."""
 
     MEAN = vocabulary.Normalisation.MEAN, _("100 = gemiddelde")
     MIN_MAX = vocabulary.Normalisation.MIN_MAX, _("0 = slechtste, 100 = beste")
 
 
-class PeriodLength(models.TextChoices):
+class ComputedPeriodChoices(models.TextChoices):
     """The period lengths values are computed for (:data:`~kompas.observations.periods.COMPUTED`)."""
 
     MONTH = periods.PeriodLength.MONTH, _("Maand")
@@ -148,7 +148,7 @@ class IndicatorDefinition(models.Model):
     indicator = models.OneToOneField(
         Indicator, on_delete=models.CASCADE, related_name="definition", verbose_name=_("indicator")
     )
-    formula = models.CharField(_("formule"), max_length=20, choices=Formula.choices)
+    formula = models.CharField(_("formule"), max_length=20, choices=FormulaChoices.choices)
     numerator = models.CharField(_("teller"), max_length=800, blank=True)
     denominator = models.CharField(_("noemer"), max_length=80, blank=True)
     per = models.FloatField(_("per"), default=1000.0)
@@ -156,7 +156,10 @@ class IndicatorDefinition(models.Model):
     baseline_year = models.PositiveSmallIntegerField(_("basisjaar"), default=0)
     components = models.JSONField(_("onderdelen"), default=list, blank=True)
     normalisation = models.CharField(
-        _("normalisatie"), max_length=10, choices=Normalisation.choices, default=Normalisation.MEAN
+        _("normalisatie"),
+        max_length=10,
+        choices=NormalisationChoices.choices,
+        default=NormalisationChoices.MEAN,
     )
     benchmark_group = models.CharField(
         _("referentiegroep"), max_length=60, blank=True, help_text=_("Code van een gebiedsgroep.")
@@ -239,7 +242,7 @@ class IndicatorValue(models.Model):
     area_code = models.CharField(_("gebiedscode"), max_length=60)
     area_level = models.CharField(_("niveau"), max_length=12, choices=LEVEL_CHOICES)
     period_start = models.DateField(_("begin periode"))
-    period_length = models.CharField(_("periodelengte"), max_length=20, choices=PeriodLength.choices)
+    period_length = models.CharField(_("periodelengte"), max_length=20, choices=ComputedPeriodChoices.choices)
     value = models.FloatField(_("waarde"), null=True, blank=True)
     ci_low = models.FloatField(_("ondergrens (95 %)"), null=True, blank=True)
     ci_high = models.FloatField(_("bovengrens (95 %)"), null=True, blank=True)
@@ -278,7 +281,7 @@ class IndicatorTrend(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True)
     area_code = models.CharField(_("gebiedscode"), max_length=60)
     area_level = models.CharField(_("niveau"), max_length=12, choices=LEVEL_CHOICES)
-    period_length = models.CharField(_("periodelengte"), max_length=20, choices=PeriodLength.choices)
+    period_length = models.CharField(_("periodelengte"), max_length=20, choices=ComputedPeriodChoices.choices)
     first_period = models.DateField(_("eerste periode"))
     last_period = models.DateField(_("laatste periode"))
     n_periods = models.PositiveSmallIntegerField(_("aantal perioden"))
@@ -311,7 +314,7 @@ class IndicatorComparison(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True)
     area_code = models.CharField(_("gebiedscode"), max_length=60)
     period_start = models.DateField(_("begin periode"))
-    period_length = models.CharField(_("periodelengte"), max_length=20, choices=PeriodLength.choices)
+    period_length = models.CharField(_("periodelengte"), max_length=20, choices=ComputedPeriodChoices.choices)
     value = models.FloatField(_("waarde"))
     group_mean = models.FloatField(_("groepsgemiddelde"))
     index = models.FloatField(_("benchmarkindex"), null=True, blank=True)

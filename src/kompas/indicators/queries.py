@@ -21,9 +21,9 @@ from kompas.areas.queries import area_names
 from kompas.indicators.definitions import Component, Definition
 from kompas.indicators.models import (
     LEVEL_CHOICES,
+    ComputedPeriodChoices,
     IndicatorDefinition,
     IndicatorState,
-    PeriodLength,
     TargetProgress,
 )
 
@@ -197,7 +197,7 @@ def choices(indicator: Indicator, level: str = "", length: str = "") -> Choices:
     """Return the levels and period lengths with values, and the period starts of ``level`` and
     ``length`` (none when either is empty)."""
     values = values_of(indicator)
-    level_names, length_names = dict(LEVEL_CHOICES), dict(PeriodLength.choices)
+    level_names, length_names = dict(LEVEL_CHOICES), dict(ComputedPeriodChoices.choices)
     levels = sorted(set(values.values_list("area_level", flat=True)), key=_level_order)
     lengths = sorted(set(values.values_list("period_length", flat=True)), key=_length_order)
     return Choices(
@@ -220,7 +220,7 @@ def _level_order(level: str) -> int:
 
 
 def _length_order(length: str) -> int:
-    return list(PeriodLength.values).index(length) if length in PeriodLength.values else 9
+    return list(ComputedPeriodChoices.values).index(length) if length in ComputedPeriodChoices.values else 9
 
 
 def indicator_page(

@@ -67,7 +67,7 @@ class GoalLevel(models.TextChoices):
     SUB = "subdoel", _("Subdoel")
 
 
-class TargetRule(models.TextChoices):
+class TargetRuleChoices(models.TextChoices):
     """How a target is stated (:class:`~kompas.indicators.status.TargetRule`), labelled."""
 
     AT_MOST_BASELINE = status.TargetRule.AT_MOST_BASELINE, _("Gelijk of lager dan de basiswaarde")
@@ -84,15 +84,20 @@ class TargetRule(models.TextChoices):
 
 # Rules that need a number besides the baseline to mean anything.
 RULES_WITH_VALUE = frozenset(
-    {TargetRule.AT_MOST, TargetRule.AT_LEAST, TargetRule.DECREASE_PCT, TargetRule.INCREASE_PCT}
+    {
+        TargetRuleChoices.AT_MOST,
+        TargetRuleChoices.AT_LEAST,
+        TargetRuleChoices.DECREASE_PCT,
+        TargetRuleChoices.INCREASE_PCT,
+    }
 )
 # Rules whose threshold is the baseline itself.
 RULES_FROM_BASELINE = frozenset(
     {
-        TargetRule.AT_MOST_BASELINE,
-        TargetRule.AT_LEAST_BASELINE,
-        TargetRule.DECREASE_PCT,
-        TargetRule.INCREASE_PCT,
+        TargetRuleChoices.AT_MOST_BASELINE,
+        TargetRuleChoices.AT_LEAST_BASELINE,
+        TargetRuleChoices.DECREASE_PCT,
+        TargetRuleChoices.INCREASE_PCT,
     }
 )
 

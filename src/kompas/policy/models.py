@@ -195,7 +195,9 @@ class Target(Sourced):
     baseline_period = models.PositiveSmallIntegerField(_("jaar van de basiswaarde"), null=True, blank=True)
     baseline_period_text = models.CharField(_("peilmoment (tekst)"), max_length=100, blank=True)
     baseline_ref = _ref(_("bron van de basiswaarde"))
-    rule = models.CharField(_("streefregel"), max_length=20, choices=choices.TargetRule.choices, blank=True)
+    rule = models.CharField(
+        _("streefregel"), max_length=20, choices=choices.TargetRuleChoices.choices, blank=True
+    )
     target_value = models.FloatField(_("streefwaarde"), null=True, blank=True)
     target_period = models.PositiveSmallIntegerField(_("streefjaar"), null=True, blank=True)
     target_text = models.TextField(_("streefwaarde zoals gedrukt"), blank=True)

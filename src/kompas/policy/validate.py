@@ -82,7 +82,7 @@ def _indicator(path: str, node: Any) -> list[str]:
     if node["baseline"] is not None:
         found += _number(f"{path}.baseline.value", node["baseline"].get("value"))
     if node["target"] is not None:
-        found += _one_of(f"{path}.target.rule", node["target"].get("rule"), choices.TargetRule.values)
+        found += _one_of(f"{path}.target.rule", node["target"].get("rule"), choices.TargetRuleChoices.values)
         found += _number(f"{path}.target.value", node["target"].get("value"))
     found += _each(f"{path}.area_values", node.get("area_values", []), _area_value)
     return found + _source(path, node)

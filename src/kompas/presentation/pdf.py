@@ -17,7 +17,7 @@ def static_root() -> Path:
     return (Path(settings.BASE_DIR) / "static").resolve()
 
 
-class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
     """Fetch ``data:`` URLs and files below the static folder; refuse every other URL.
 
     A refused resource is left out of the document (WeasyPrint logs it), so a stray link in a

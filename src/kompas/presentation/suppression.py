@@ -74,11 +74,6 @@ def publishable(
     return SUPPRESSED_COMPLEMENT if complement else value
 
 
-def is_suppressed(value: object) -> bool:
-    """Return whether ``value`` is one of the suppression marks."""
-    return value in (SUPPRESSED_COUNT, SUPPRESSED_DERIVED, SUPPRESSED_COMPLEMENT)
-
-
 def publishable_indicator_value(
     value: float | None, *, n: float | None, is_count: bool, suppress: bool, complement: bool = False
 ) -> float | str | None:

@@ -98,7 +98,7 @@ def _cell_value(value: object) -> object:
 def workbook(tables: Sequence[Table], sources: Sequence[Source]) -> bytes:
     """Build the workbook and return it as bytes; the last sheet is "Bronnen"."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)  # type: ignore[arg-type]  # a new workbook has an active sheet
     taken: set[str] = {"bronnen"}
     for table in tables:
         _write_table(book.create_sheet(sheet_name(table.name, taken)), table)

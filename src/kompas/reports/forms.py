@@ -41,7 +41,7 @@ class ReportForm(forms.Form):
         areas: Sequence[tuple[str, str]],
         forced_public: bool,
     ) -> None:
-        super().__init__(data or None)  # type: ignore[arg-type]
+        super().__init__(data or None)  # type: ignore[arg-type]  # Form's own arguments, passed on
         self.forced_public = forced_public
         self._choices("plan", [(p.pk, p.title) for p in plans], _("het laatste plan"))
         self._choices(
@@ -53,7 +53,7 @@ class ReportForm(forms.Form):
             del self.fields["openbaar"]
 
     def _choices(self, name: str, choices: list[tuple[object, str]], empty: object) -> None:
-        self.fields[name].choices = [("", empty), *choices]  # type: ignore[attr-defined]
+        self.fields[name].choices = [("", empty), *choices]  # type: ignore[attr-defined]  # a ChoiceField
 
     def clean(self) -> dict[str, object]:
         """Require a theme for a themablad."""

@@ -91,7 +91,7 @@ class ProcessPoolBackend(BaseTaskBackend):
         super().__init__(alias, params)
         self.max_workers = max(1, int(self.options.get("MAX_WORKERS", 2)))
 
-    def enqueue(self, task: Task[P, T], args: P.args, kwargs: P.kwargs) -> TaskResult[T]:  # type: ignore[valid-type]
+    def enqueue(self, task: Task[P, T], args: P.args, kwargs: P.kwargs) -> TaskResult[T]:  # type: ignore[valid-type]  # django-tasks declares enqueue with ParamSpec parts mypy cannot check
         """Hand the task to the pool once the current transaction commits."""
         self.validate_task(task)
         result: TaskResult[T] = TaskResult(

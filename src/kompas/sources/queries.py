@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django_scopes import scopes_disabled
 from django_scopes.state import get_scope
 
@@ -51,13 +51,3 @@ def import_moments(run_ids: Iterable[int]) -> dict[int, dt.datetime]:
     with scopes_disabled():
         rows = ImportRun.objects.filter(pk__in=list(run_ids)).values_list("pk", "finished_at", "started_at")
         return {pk: finished or started for pk, finished, started in rows}
-
-
-def latest_run_id() -> int:
-    """Return the id of the newest import run of any organisation (0 without any).
-
-    Figures derived from observations can be cached under this id: a new import changes it.
-    """
-    with scopes_disabled():
-        last: int | None = ImportRun.objects.aggregate(last=Max("pk"))["last"]
-    return last or 0

@@ -8,21 +8,21 @@ from rest_framework import serializers
 
 from kompas.indicators.models import (
     LEVEL_CHOICES,
-    Formula,
+    ComputedPeriodChoices,
+    FormulaChoices,
     Indicator,
     IndicatorDefinition,
     IndicatorState,
     IndicatorValue,
-    Normalisation,
-    PeriodLength,
+    NormalisationChoices,
 )
 
 
 class DefinitionSerializer(serializers.ModelSerializer[IndicatorDefinition]):
     """How the indicator is computed (``docs/indicators.md`` §8)."""
 
-    formula = serializers.CharField(read_only=True, help_text=" | ".join(Formula.values))
-    normalisation = serializers.CharField(read_only=True, help_text=" | ".join(Normalisation.values))
+    formula = serializers.CharField(read_only=True, help_text=" | ".join(FormulaChoices.values))
+    normalisation = serializers.CharField(read_only=True, help_text=" | ".join(NormalisationChoices.values))
 
     class Meta:
         model = IndicatorDefinition
@@ -77,7 +77,7 @@ class ValueSerializer(serializers.ModelSerializer[IndicatorValue]):
     area_level = serializers.CharField(
         read_only=True, help_text=" | ".join(code for code, _label in LEVEL_CHOICES)
     )
-    period_length = serializers.CharField(read_only=True, help_text=" | ".join(PeriodLength.values))
+    period_length = serializers.CharField(read_only=True, help_text=" | ".join(ComputedPeriodChoices.values))
     flag = serializers.CharField(read_only=True, help_text="leeg | te_weinig_waarnemingen")
 
     class Meta:

@@ -20,7 +20,12 @@ from kompas.api.serializers.indicators import (
     ValueSerializer,
 )
 from kompas.indicators import queries
-from kompas.indicators.models import LEVEL_CHOICES, Indicator, IndicatorValue, PeriodLength
+from kompas.indicators.models import (
+    LEVEL_CHOICES,
+    ComputedPeriodChoices,
+    Indicator,
+    IndicatorValue,
+)
 
 # The value filters, with their allowed values in the schema itself (so generated requests stay
 # within them); a period starts on the first day of a month.
@@ -29,7 +34,7 @@ FILTERS = [
     OpenApiParameter(
         "level", str, enum=[code for code, _label in LEVEL_CHOICES], description="Gebiedsniveau."
     ),
-    OpenApiParameter("period_length", str, enum=PeriodLength.values, description="Periodelengte."),
+    OpenApiParameter("period_length", str, enum=ComputedPeriodChoices.values, description="Periodelengte."),
     OpenApiParameter(
         "period_start",
         str,
@@ -85,7 +90,7 @@ class IndicatorValueListView(generics.ListAPIView[IndicatorValue]):
         filters = {
             "area_code": given.get("area_code"),
             "area_level": _choice(given.get("level"), [code for code, _label in LEVEL_CHOICES]),
-            "period_length": _choice(given.get("period_length"), PeriodLength.values),
+            "period_length": _choice(given.get("period_length"), ComputedPeriodChoices.values),
             "period_start": _date(given.get("period_start")),
         }
         values = values.filter(**{name: value for name, value in filters.items() if value is not None})

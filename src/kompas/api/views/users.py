@@ -32,11 +32,11 @@ class UserListView(generics.ListAPIView[User]):
     serializer_class = UserSerializer
     required_permission = Permission.MANAGE_USERS
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):  # type: ignore[no-untyped-def]  # DRF generic method, typed by the stubs without a signature here
         """Return only the caller's organisation's users."""
         return access.users_visible_to(current_user(self.request))
 
-    def paginate_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def paginate_queryset(self, queryset):  # type: ignore[no-untyped-def]  # DRF generic method, typed by the stubs without a signature here
         """Return the requested page and record which users it shows (a read of personal data)."""
         page = super().paginate_queryset(queryset)
         shown = list(queryset) if page is None else page

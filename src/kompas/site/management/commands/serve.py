@@ -16,7 +16,7 @@ from kompas.commandbase import TranslatedCommand
 from kompas.sources.runs import report_abandoned_runs
 
 
-class _Server(BaseApplication):  # type: ignore[misc]
+class _Server(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
     """Gunicorn configured from the command's options instead of its own command line."""
 
     def __init__(self, application: Any, options: dict[str, Any]) -> None:
