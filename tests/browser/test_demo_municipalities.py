@@ -41,12 +41,17 @@ def test_demo_municipalities_show_crime_maps_and_real_alerts(page: Page, live_se
     call_command("demo", no_serve=True, stdout=StringIO())
     base = str(live_server.url)
 
-    # The plan demo: registered crime per wijk in 2023 (summed from the 47018NED buurt figures).
-    assert _dashboard(page, base, "raadslid", "dashboard").startswith("Totaal misdrijven per wijk, 2023.")
+    # The plan demo: registered crime per wijk in 2023 (summed from the 47018NED buurt figures), per
+    # 1.000 inhabitants of 1 January 2024, the only CBS year bundled for the buurten.
+    assert _dashboard(page, base, "raadslid", "dashboard").startswith(
+        "Totaal misdrijven per 1.000 inwoners per wijk, 2023 (inwoners 2024)."
+    )
 
     # The police-panel demo: residential burglary per wijk in 2015, the panel's last year.
     title = _dashboard(page, base, "analist-zoetermeer", "dashboard-zoetermeer")
-    assert title.startswith("Woninginbraak incl. poging (burglary, attempted and successful) per wijk, 2015.")
+    assert title.startswith(
+        "Woninginbraak incl. poging (burglary, attempted and successful) per 1.000 inwoners per wijk, 2015"
+    )
 
     log_in(page, base, "analist-zoetermeer")
     page.get_by_role("link", name="Signaleringen", exact=True).click()
