@@ -82,12 +82,8 @@ def visible_observations(organisation_id: int | None) -> Q:
         period_start=OuterRef("period_start"),
         period_length=OuterRef("period_length"),
     )
-    # The shared values an own value replaces, as one uncorrelated subquery: PostgreSQL computes
-    # it once (a hashed subplan). A NOT EXISTS correlated with every row, inside the OR below,
-    # cannot become an anti-join and ran once per row (minutes on the Den Haag panel).
-    shadowed = Observation._base_manager.filter(organisation__isnull=True).filter(Exists(own)).values("pk")
     measures = Q(measure__organisation__isnull=True) | Q(measure__organisation_id=organisation_id)
-    values = Q(organisation_id=organisation_id) | Q(Q(organisation__isnull=True), ~Q(pk__in=shadowed))
+    values = Q(organisation_id=organisation_id) | Q(Q(organisation__isnull=True), ~Exists(own))
     return Q(measures, values)
 
 
