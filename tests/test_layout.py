@@ -80,7 +80,16 @@ def test_no_custom_signals() -> None:
 # The layers of docs/dev/architecture.md, bottom to top. An import may only go to a lower layer;
 # apps in one tuple are siblings and do not import each other. ADR 0015.
 LAYERS: list[tuple[str, ...]] = [
-    ("config", "settings", "commandbase", "pathconverters", "http_security", "formulas", "caching"),
+    (
+        "config",
+        "settings",
+        "commandbase",
+        "pathconverters",
+        "http_security",
+        "formulas",
+        "caching",
+        "dbstats",
+    ),
     ("accounts",),
     ("areas",),
     ("observations",),

@@ -19,6 +19,7 @@ from kompas.areas import projection
 from kompas.areas.codes import level_of, parent_of
 from kompas.areas.models import Area
 from kompas.areas.queries import AreaIndex, version_index
+from kompas.dbstats import refresh_statistics
 
 BATCH = 500
 QUERY_CODES = 900  # codes per IN (...) query, well below every database's parameter limit
@@ -96,6 +97,7 @@ def save_areas(
     result.missing_parents = sorted(code for code in wanted if not index.known(code))
     close_versions(own)
     link_orphans(own)
+    refresh_statistics([Area], result.created + result.updated)
     return result
 
 
@@ -185,6 +187,7 @@ def create_areas(first_years: Mapping[str, int], *, names: Mapping[str, str]) ->
             ],
             batch_size=BATCH,
         )
+    refresh_statistics([Area], len(create))
     return [code for code, _year in create]
 
 

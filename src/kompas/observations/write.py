@@ -27,6 +27,7 @@ import pyarrow as pa
 from django.db.models import Q
 
 from kompas.areas.queries import AreaIndex
+from kompas.dbstats import refresh_statistics
 from kompas.observations import bulk
 from kompas.observations.models import Measure, Observation, ObservationChange
 from kompas.observations.stage import LENGTH_CODES, LENGTHS, ObservationStage, Part
@@ -179,6 +180,7 @@ def upsert_observations(
     owner = _Owner(import_run_id, organisation_id)
     loaded = _insert_new(columns, keys, ~found, measure_lut, owner, progress)
     _replace_changed(stored, position[changed], columns, changed, import_run_id)
+    refresh_statistics([Observation, Measure], loaded + int(changed.sum()))
     return UpsertResult(loaded, int(changed.sum()), int(found.sum() - changed.sum()))
 
 
