@@ -120,3 +120,25 @@ def test_small_counts_are_withheld_from_a_council_member(
     rate = client.get(reverse("indicators:indicator_detail", args=[indicator.pk]), choice).content.decode()
     row = rate.split("BU99990101", 1)[1].split("</tr>")[0]
     assert ("n &lt; 5" in row) is (role == Role.RAADSLID)
+
+
+def test_detail_says_why_a_count_has_no_index(
+    client: Client, beheerder_a: User, indicator: Indicator
+) -> None:
+    with scopes_disabled():
+        count = Indicator.objects.get(code="inbraak_aantal")
+    choice = {"niveau": "wijk", "periode": "month", "begin": "2014-03-01"}
+    page = " ".join(
+        client.get(reverse("indicators:indicator_detail", args=[count.pk]), choice).content.decode().split()
+    )
+    reason = "Een aantal groeit met de grootte van het gebied; vergelijk per inwoner of per woning."
+    assert f"<dd>Nee — {reason}</dd>" in page
+    assert f"geen index of rang: {reason}" in page
+    assert page.count(f'<span title="{reason}">niet vergelijkbaar</span>') == 2  # both wijken
+    rate = " ".join(
+        client.get(reverse("indicators:indicator_detail", args=[indicator.pk]), choice)
+        .content.decode()
+        .split()
+    )
+    assert "index en rang tegen de genoemde groep in dezelfde periode" in rate
+    assert "niet vergelijkbaar" not in rate
