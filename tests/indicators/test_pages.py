@@ -77,6 +77,14 @@ def test_api_lists_indicators_and_filters_values(
         listed = client.get("/api/v1/indicators").json()
     assert [item["code"] for item in listed["results"]] == ["inbraak_aantal", "inbraak_per_1000"]
     assert listed["results"][1]["definition"]["denominator"] == "woningen"
+    count, rate = (item["definition"] for item in listed["results"])
+    # The count has no index and says why; the rate with a direction has one.
+    assert (count["comparable"], count["compared"], count["not_compared_reason"]) == (
+        None,
+        False,
+        "Een aantal groeit met de grootte van het gebied; vergelijk per inwoner of per woning.",
+    )
+    assert (rate["compared"], rate["not_compared_reason"]) == (True, "")
     values = client.get(
         f"/api/v1/indicators/{indicator.pk}/values",
         {"level": "gemeente", "period_length": "year", "period_start": "2015-01-01"},
