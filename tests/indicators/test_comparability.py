@@ -15,6 +15,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django_scopes import scopes_disabled
 
 from kompas.accounts.models import Organisation
@@ -178,3 +180,35 @@ def test_the_reader_sees_why() -> None:
     assert share.comparability.reason == (
         "Geen richting: boven of onder het gemiddelde is niet beter of slechter."
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_removes_the_indices_stored_for_counts_and_indicators_without_direction() -> None:
+    before = [("indicators", "0002_indicator_values_trends_comparisons")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    group = apps.get_model("areas", "AreaGroup").objects.create(
+        code="twente", name="Twente", kind="referentie"
+    )
+    made = {
+        # code: (formula, direction) as stored before comparability was data
+        "T1.I4": ("count", "none"),  # the count that got index 150
+        "teller": ("count", "lower_is_better"),
+        "aandeel": ("share", "none"),
+        "per_1000": ("rate", "lower_is_better"),
+    }
+    for code, (formula, direction) in made.items():
+        entry = apps.get_model("indicators", "Indicator").objects.create(
+            code=code, name=code, kind="effect", direction=direction
+        )
+        apps.get_model("indicators", "IndicatorDefinition").objects.create(indicator=entry, formula=formula)
+        apps.get_model("indicators", "IndicatorComparison").objects.create(
+            indicator=entry, group=group, area_code=HENGELO, period_start=YEAR, period_length="year",
+            value=1.0, group_mean=1.0, index=100.0, group_size=14,
+        )  # fmt: skip
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    with scopes_disabled():
+        kept = set(IndicatorComparison.objects.values_list("indicator__code", flat=True))
+    assert kept == {"per_1000"}

@@ -4,7 +4,7 @@
 
 Index, rank and colour are kept only for comparable indicators with a direction
 (``kompas.indicators.comparability``). The rows stored before this rule for counts and for
-indicators without a direction are deleted here, so no page shows them until the next compute.
+indicators without a direction are deleted here; the next compute does not store them again.
 """
 
 from typing import Any
