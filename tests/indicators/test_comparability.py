@@ -24,7 +24,7 @@ from kompas.areas.models import Area
 from kompas.indicators import definitions
 from kompas.indicators.compute import compute
 from kompas.indicators.load import load_definitions
-from kompas.indicators.models import IndicatorComparison
+from kompas.indicators.models import IndicatorComparison, IndicatorValue
 from kompas.indicators.vocabulary import Direction, Formula
 from tests.indicators.factories import COUNT, HEADER, RATE, burglary_panel, define, make_group, observe
 
@@ -90,6 +90,9 @@ def _compute_twente() -> dict[str, dict[str, IndicatorComparison]]:
 def test_a_count_gets_no_index_and_a_rate_gets_one_with_its_direction(db: None) -> None:
     found = _compute_twente()
     # T1.I4 counts crimes: Hengelo 3.752 against a Twente mean of 1.785,6 used to give index 150.
+    with scopes_disabled():
+        counted = IndicatorValue.objects.get(indicator__code="T1.I4", area_code=HENGELO, period_length="year")
+    assert counted.value == 3752  # the count itself is computed, only its comparison is not
     assert "T1.I4" not in found
     rates = found["misdrijven_totaal_per_1000_inwoners"]
     assert len(rates) == 14
@@ -112,7 +115,7 @@ def test_every_comparable_rate_with_a_direction_gets_an_index(org_a: Organisatio
         'direction = "lower_is_better"', 'direction = "none"'
     )
     explained = COUNT.replace('code = "inbraak_aantal"', 'code = "uitgelegd"') + (
-        'comparable = true\ncomparable_reason = "De buurten hebben even veel woningen."\n'
+        'comparable = true\ncomparable_reason = "Vergelijkt met opzet de aantallen zelf."\n'
     )
     define(RATE, COUNT, no_direction, explained)
     compute(actor=None)
