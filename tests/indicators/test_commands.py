@@ -26,7 +26,8 @@ STANDARD_SET = Path(definitions.__file__).parent / "sets" / "standaard_criminali
 HENGELO_SET = STANDARD_SET.with_name("hengelo_ivp_2017_2020.toml")
 COLUMNS = (
     "indicator_code,area_code,area_level,period_start,period_length,value,ci_low,ci_high,n,flag,"
-    "trend_pct_per_year,trend_ci_low,trend_ci_high,trend_p,benchmark_group,benchmark_index,rank,target_status"
+    "trend_pct_per_year,trend_ci_low,trend_ci_high,trend_p,benchmark_group,benchmark_index,rank,"
+    "benchmark_not_compared,target_status"
 )
 
 
@@ -65,6 +66,14 @@ def test_export_has_exactly_the_documented_columns(computed: Organisation) -> No
         ("WK999902", "2015-01-01", "60", "testgroep"),
     ]
     assert {r["rank"] for r in yearly} == {"1.0", "2.0"}
+    assert {r["benchmark_not_compared"] for r in rows} == {""}
+    counted = _run(
+        "indicators_export", "--indicator", "inbraak_aantal", "--level", "wijk", "--period", "2015"
+    )
+    reasons = {r["benchmark_not_compared"] for r in csv.DictReader(io.StringIO(counted))}
+    assert reasons == {
+        "Een aantal groeit met de grootte van het gebied; vergelijk per inwoner of per woning."
+    }
 
 
 def test_export_to_xlsx(computed: Organisation, tmp_path: Path) -> None:

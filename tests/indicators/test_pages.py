@@ -77,6 +77,14 @@ def test_api_lists_indicators_and_filters_values(
         listed = client.get("/api/v1/indicators").json()
     assert [item["code"] for item in listed["results"]] == ["inbraak_aantal", "inbraak_per_1000"]
     assert listed["results"][1]["definition"]["denominator"] == "woningen"
+    count, rate = (item["definition"] for item in listed["results"])
+    # The count has no index and says why; the rate with a direction has one.
+    assert (count["comparable"], count["compared"], count["not_compared_reason"]) == (
+        None,
+        False,
+        "Een aantal groeit met de grootte van het gebied; vergelijk per inwoner of per woning.",
+    )
+    assert (rate["compared"], rate["not_compared_reason"]) == (True, "")
     values = client.get(
         f"/api/v1/indicators/{indicator.pk}/values",
         {"level": "gemeente", "period_length": "year", "period_start": "2015-01-01"},
@@ -120,3 +128,25 @@ def test_small_counts_are_withheld_from_a_council_member(
     rate = client.get(reverse("indicators:indicator_detail", args=[indicator.pk]), choice).content.decode()
     row = rate.split("BU99990101", 1)[1].split("</tr>")[0]
     assert ("n &lt; 5" in row) is (role == Role.RAADSLID)
+
+
+def test_detail_says_why_a_count_has_no_index(
+    client: Client, beheerder_a: User, indicator: Indicator
+) -> None:
+    with scopes_disabled():
+        count = Indicator.objects.get(code="inbraak_aantal")
+    choice = {"niveau": "wijk", "periode": "month", "begin": "2014-03-01"}
+    page = " ".join(
+        client.get(reverse("indicators:indicator_detail", args=[count.pk]), choice).content.decode().split()
+    )
+    reason = "Een aantal groeit met de grootte van het gebied; vergelijk per inwoner of per woning."
+    assert f"<dd>Nee — {reason}</dd>" in page
+    assert f"geen index of rang: {reason}" in page
+    assert page.count(f'<span title="{reason}">niet vergelijkbaar</span>') == 2  # both wijken
+    rate = " ".join(
+        client.get(reverse("indicators:indicator_detail", args=[indicator.pk]), choice)
+        .content.decode()
+        .split()
+    )
+    assert "index en rang tegen de genoemde groep in dezelfde periode" in rate
+    assert "niet vergelijkbaar" not in rate

@@ -186,7 +186,9 @@ def test_share_change_moving_average_and_composite(org_a: Organisation) -> None:
 def test_rank_sums_per_theme_from_stored_ranks(org_a: Organisation) -> None:
     burglary_panel(org_a)
     make_group("buurten", ["BU99990101", "BU99990102", "BU99990201"])
-    define(RATE, COUNT)
+    # A count is ranked only with a written reason (docs/indicators.md §4).
+    explained = COUNT + 'comparable = true\ncomparable_reason = "Vergelijkt met opzet de aantallen zelf."\n'
+    define(RATE, explained)
     compute(actor=None)
     with scopes_disabled():
         sums = theme_rank_sums(

@@ -11,12 +11,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.test import Client
+from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
+from kompas.indicators.models import Indicator, IndicatorDefinition
 from kompas.policy.models import Plan
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
+from kompas.reports.tables import indicator_table
 from kompas.reports.theme_progress import plan_progress
 from tests.reports.conftest import pdf_pages
 from tests.reports.factories import Hengelo
@@ -133,3 +136,72 @@ def test_dashboard_tile_counts_the_verdict(
     login(client, make_user(Role.RAADSLID, org_a))
     page = " ".join(client.get("/", {"periode": "2023"}).content.decode().split())
     assert '<div class="status-count status-count--op_koers"><dt>op koers</dt><dd>1</dd></div>' in page
+
+
+REASON = "Een aantal groeit met de grootte van het gebied; vergelijk per inwoner of per woning."
+
+
+def test_area_page_prints_the_group_and_year_or_why_there_is_no_index(
+    client: Client,
+    org_a: Organisation,
+    plan: Plan,
+    hengelo: Hengelo,
+    results: Results,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+) -> None:
+    login(client, make_user(Role.RAADSLID, org_a))
+    response = client.get("/gebied/GM0164/", {"periode": "2023"})
+    lines = {line.indicator.code: line for line in response.context["picture"].indicators}
+    # T1.I1 is a survey percentage with a direction; the shared burglary count has neither a
+    # reason to be compared nor a direction.
+    assert (lines["T1.I1"].benchmark_index, lines["T1.I1"].benchmark.reference) == (
+        104.0,
+        "Middelgrote gemeenten, 2023",
+    )
+    assert (lines["woninginbraken"].benchmark_index, lines["woninginbraken"].benchmark.reason) == (
+        "niet vergelijkbaar",
+        REASON,
+    )
+    page = " ".join(response.content.decode().split())
+    assert "104 <small>(Middelgrote gemeenten, 2023)</small>" in page
+    assert f'<span title="{REASON}">niet vergelijkbaar</span>' in page
+
+
+@pytest.mark.usefixtures("in_scope")
+def test_veiligheidsbeeld_says_not_comparable_with_the_reason(
+    org_a: Organisation, plan: Plan, hengelo: Hengelo, results: Results, tmp_path: Path
+) -> None:
+    options = ReportOptions(ReportName.VEILIGHEIDSBEELD, ReportFormat.XLSX, period=2023, area_code="GM0164")
+    book = openpyxl.load_workbook(io.BytesIO(generate(org_a, options, actor=None).body))
+    rows = list(book["Indicatoren"].iter_rows(values_only=True))
+    found = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    survey = found[f"T1.I1 {results.target.indicator.name}"]
+    assert (survey["benchmarkindex"], survey["referentiegroep, jaar"]) == (104, "Middelgrote gemeenten, 2023")
+    count = found["woninginbraken Woninginbraken"]
+    assert (count["benchmarkindex"], count["referentiegroep, jaar"]) == ("niet vergelijkbaar", None)
+    pdf = ReportOptions(ReportName.VEILIGHEIDSBEELD, ReportFormat.PDF, period=2023, area_code="GM0164")
+    text = " ".join(" ".join(pdf_pages(generate(org_a, pdf, actor=None).body, tmp_path)).split())
+    assert f"Niet vergelijkbaar: woninginbraken Woninginbraken: {REASON}" in text
+
+
+def test_theme_page_and_report_say_a_count_is_not_compared(
+    client: Client,
+    org_a: Organisation,
+    plan: Plan,
+    results: Results,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+) -> None:
+    with scopes_disabled():
+        t1_i4 = Indicator.objects.get(organisation=org_a, code="T1.I4")
+        IndicatorDefinition.objects.create(indicator=t1_i4, formula="count", numerator="misdrijven_totaal")
+    login(client, make_user(Role.RAADSLID, org_a))
+    theme = results.target.theme
+    page = " ".join(client.get(f"/thema/{theme.pk}/", {"periode": "2023"}).content.decode().split())
+    assert f'<span title="{REASON}">niet vergelijkbaar</span>' in page
+    assert "104 <small>(Middelgrote gemeenten, 2023)</small>" in page
+    with scope(organisation=org_a.pk):
+        [t1] = plan_progress(plan, year=2023, area_code="GM0164", suppress=False, only=theme)
+    table = indicator_table(t1.lines, "T1")
+    assert f"Niet vergelijkbaar: T1.I4 {t1_i4.name}: {REASON}" in table.note

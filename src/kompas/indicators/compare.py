@@ -2,6 +2,9 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Benchmark index and ranks of the members of every area group, for every period, at once.
 
+Called only for indicators that may be compared across areas and have a direction
+(:mod:`kompas.indicators.comparability`); for the others nothing is stored.
+
 The same rules as :func:`kompas.indicators.benchmark.group_indices` (G32: 100 = the unweighted
 mean of the members with a value, clipped to [10, 150]) and
 :func:`kompas.indicators.ranks.rank_group` (1 = best, ties share the lowest place, colour from
@@ -31,6 +34,7 @@ COMPARISON_COLUMNS = [
     "colour",
     "group_size",
 ]
+NOTHING_COMPARED = pd.DataFrame(columns=COMPARISON_COLUMNS)
 
 
 def comparisons(
@@ -40,8 +44,8 @@ def comparisons(
 
     ``values`` is a value frame (``area, start, length, value``); the result has
     :data:`COMPARISON_COLUMNS`, ``group`` being the group's area index. Members without a value
-    are left out of the mean and get no row; an indicator without a direction gets an index but
-    no rank.
+    are left out of the mean and get no row. An indicator without a direction has no better
+    side, so it gets no row at all.
     """
     pairs = pd.DataFrame({"group": areas.member_group, "area": areas.member_area})
     pairs = pairs[pairs["area"] >= 0]
@@ -49,8 +53,8 @@ def comparisons(
         np.isfinite(values["value"].to_numpy(dtype=np.float64)), ["area", "start", "length", "value"]
     ]
     rows = known.merge(pairs, on="area")
-    if rows.empty:
-        return pd.DataFrame(columns=COMPARISON_COLUMNS)
+    if rows.empty or direction is Direction.NONE:
+        return NOTHING_COMPARED.copy()
     keys = ["group", "start", "length"]
     grouped = rows.groupby(keys, sort=False)["value"]
     rows["group_mean"] = grouped.transform("mean")
@@ -63,13 +67,9 @@ def comparisons(
     )
     rows["index"] = np.clip(raw, rule.floor, rule.ceiling)
     rows["clipped"] = np.isfinite(raw) & (raw != rows["index"].to_numpy()) | np.isinf(raw)
-    if direction is Direction.NONE:
-        rows["rank"] = np.nan
-        rows["colour"] = ""
-    else:
-        ascending = direction is Direction.LOWER_IS_BETTER
-        rows["rank"] = grouped.rank(method="min", ascending=ascending)
-        rows["colour"] = _colours(rows["rank"].to_numpy(dtype=np.float64), rows["group_size"].to_numpy())
+    ascending = direction is Direction.LOWER_IS_BETTER
+    rows["rank"] = grouped.rank(method="min", ascending=ascending)
+    rows["colour"] = _colours(rows["rank"].to_numpy(dtype=np.float64), rows["group_size"].to_numpy())
     result: pd.DataFrame = rows[COMPARISON_COLUMNS].reset_index(drop=True)
     return result
 

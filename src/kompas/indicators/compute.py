@@ -188,7 +188,11 @@ def _one(
     bits = run_bits(observations)
     inputs = engine.Inputs(observations, context.areas, bits)
     values = engine.evaluate(definition, inputs, context.granularities, work.starts, context.minimums)
-    compared = compare.comparisons(values, context.areas, definition.direction)
+    compared = (
+        compare.comparisons(values, context.areas, definition.direction)
+        if definition.comparability.compared
+        else compare.NOTHING_COMPARED
+    )
     surveyed = engine.is_survey(definition, observations)
     survey = survey_rows(observations, measures.flows[0], context.areas, bits) if surveyed else None
     with transaction.atomic():

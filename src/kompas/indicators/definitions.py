@@ -19,6 +19,7 @@ from typing import Any
 import tomli_w
 from django.utils.translation import gettext as _
 
+from kompas.indicators.comparability import Comparability, comparability, comparable_by_default
 from kompas.indicators.vocabulary import Direction, Formula, Normalisation
 
 FORMAT = "kompas-indicatoren"
@@ -61,6 +62,20 @@ class Definition:
     data_source: str = ""
     source_ref: str = ""
     description: str = ""
+    comparable: bool | None = None
+    comparable_reason: str = ""
+
+    @property
+    def is_comparable(self) -> bool:
+        """Whether values may be compared across areas: ``comparable``, else the formula's default."""
+        if self.comparable is None:
+            return comparable_by_default(self.formula, self.denominator)
+        return self.comparable
+
+    @property
+    def comparability(self) -> Comparability:
+        """Whether index, rank and colour are computed, and the reason a reader sees when not."""
+        return comparability(self.direction, self.is_comparable, self.comparable_reason)
 
 
 @dataclass(frozen=True)
@@ -193,7 +208,22 @@ def _formula_problems(entry: Mapping[str, Any], formula: Formula, location: str)
         problems.append(Problem(location, "baseline_year", str(year), _("een jaartal")))
     if formula is Formula.COMPOSITE:
         problems.extend(_component_problems(entry.get("components", []), location))
+    problems.extend(_comparability_problems(entry, formula, location))
     return problems
+
+
+def _comparability_problems(entry: Mapping[str, Any], formula: Formula, location: str) -> list[Problem]:
+    """``comparable`` is true or false; departing from the formula's default needs a written reason."""
+    default = comparable_by_default(formula, _text(entry, "denominator"))
+    comparable = entry.get("comparable", default)
+    if not isinstance(comparable, bool):
+        return [Problem(location, "comparable", str(comparable), "true | false")]
+    if comparable != default and not _text(entry, "comparable_reason").strip():
+        expected = _("een reden waarom formule %(formula)s hier wel of niet vergelijkbaar is") % {
+            "formula": formula.value
+        }
+        return [Problem(location, "comparable_reason", "", expected)]
+    return []
 
 
 def measure_codes(expression: str) -> tuple[str, ...]:
@@ -264,6 +294,8 @@ def _build(entry: Mapping[str, Any], formula: Formula) -> Definition:
         data_source=_text(entry, "data_source"),
         source_ref=_text(entry, "source_ref"),
         description=_text(entry, "description"),
+        comparable=entry.get("comparable"),
+        comparable_reason=_text(entry, "comparable_reason").strip(),
     )
 
 
@@ -297,6 +329,10 @@ def _entry(definition: Definition) -> dict[str, Any]:
         "description": definition.description,
     }
     entry.update({name: value for name, value in optional.items() if value})
+    if definition.comparable is not None:
+        entry["comparable"] = definition.comparable
+    if definition.comparable_reason:
+        entry["comparable_reason"] = definition.comparable_reason
     if definition.components:
         entry["normalisation"] = definition.normalisation.value
         entry["components"] = [{"indicator": c.indicator, "weight": c.weight} for c in definition.components]

@@ -6,7 +6,8 @@ target status, one row per indicator × area × period, as CSV or XLSX.
 An area in several reference groups gets the index and rank of one group: the group the
 definition names (``benchmark_group``), else a reference group before a region before a focus
 area, then by code. The target status needs an organisation (targets are tenant data); without
-one the column is empty.
+one the column is empty. An indicator without an index says why in ``benchmark_not_compared``
+(``docs/indicators.md`` §4).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kompas.indicators.models import (
     IndicatorValue,
     TargetProgress,
 )
+from kompas.indicators.queries import comparabilities
 from kompas.presentation import xlsx
 
 COLUMNS = [
@@ -50,6 +52,7 @@ COLUMNS = [
     "benchmark_group",
     "benchmark_index",
     "rank",
+    "benchmark_not_compared",
     "target_status",
 ]
 XLSX_ROWS = 1_048_575  # Excel's last row minus the header
@@ -105,6 +108,8 @@ def table(selection: Selection) -> pd.DataFrame:
     ids = values["indicator_id"].unique().tolist()
     codes = dict(Indicator.objects.filter(pk__in=ids).values_list("pk", "code"))
     values["indicator_code"] = values["indicator_id"].map(codes)
+    reasons = {pk: found.reason for pk, found in comparabilities(ids).items()}
+    values["benchmark_not_compared"] = values["indicator_id"].map(reasons).fillna("")
     merged = values.merge(_trends(ids), on=["indicator_id", "area_code"], how="left")
     merged = merged.merge(
         _comparisons(ids), on=["indicator_id", "area_code", "period_start", "period_length"], how="left"

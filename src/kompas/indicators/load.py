@@ -25,7 +25,17 @@ from kompas.indicators.models import IndicatorDefinition
 from kompas.indicators.queries import definition_of
 
 REQUIRED_FIELDS = ("name", "kind", "direction")
-DEFINITION_FIELDS = ("formula", "numerator", "denominator", "per", "window", "baseline_year", "normalisation")
+DEFINITION_FIELDS = (
+    "formula",
+    "numerator",
+    "denominator",
+    "per",
+    "window",
+    "baseline_year",
+    "normalisation",
+    "comparable",
+    "comparable_reason",
+)
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,20 @@ class IndicatorDefinition(models.Model):
     benchmark_group = models.CharField(
         _("referentiegroep"), max_length=60, blank=True, help_text=_("Code van een gebiedsgroep.")
     )
+    comparable = models.BooleanField(
+        _("vergelijkbaar tussen gebieden"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leeg: volgens de formule (aantallen niet, cijfers per inwoner, aandelen en scores wel)."
+        ),
+    )
+    comparable_reason = models.CharField(
+        _("reden (on)vergelijkbaarheid"),
+        max_length=500,
+        blank=True,
+        help_text=_("Verplicht wanneer de indicator afwijkt van wat de formule zegt."),
+    )
 
     objects: ClassVar[models.Manager[IndicatorDefinition]] = OwnOrSharedManager("indicator__organisation")
 

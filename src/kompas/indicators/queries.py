@@ -18,6 +18,10 @@ from django.db import connections
 from django.db.models import Q, QuerySet
 
 from kompas.areas.queries import area_names
+
+# A model imported ``as`` itself is re-exported: other apps name it in type hints, and read its
+# objects through this module's functions, never the tables.
+from kompas.indicators.comparability import Comparability as Comparability
 from kompas.indicators.definitions import Component, Definition
 from kompas.indicators.models import (
     LEVEL_CHOICES,
@@ -26,9 +30,6 @@ from kompas.indicators.models import (
     IndicatorState,
     TargetProgress,
 )
-
-# A model imported ``as`` itself is re-exported: other apps name it in type hints, and read its
-# objects through this module's functions, never the tables.
 from kompas.indicators.models import Indicator as Indicator
 from kompas.indicators.models import IndicatorComparison as IndicatorComparison
 from kompas.indicators.models import IndicatorTrend as IndicatorTrend
@@ -76,6 +77,8 @@ def definition_of(stored: IndicatorDefinition) -> Definition:
         data_source=entry.data_source,
         source_ref=entry.source_ref,
         description=entry.description,
+        comparable=stored.comparable,
+        comparable_reason=stored.comparable_reason,
     )
 
 
@@ -342,6 +345,15 @@ def trends_for(indicator_ids: Iterable[int], area_codes: Iterable[str]) -> list[
     return list(
         IndicatorTrend.objects.filter(indicator_id__in=list(indicator_ids), area_code__in=list(area_codes))
     )
+
+
+def comparabilities(indicator_ids: Iterable[int]) -> dict[int, Comparability]:
+    """Return indicator id → whether it is compared across areas (and why not), for those with a
+    definition; an indicator without one has no values to compare."""
+    stored = IndicatorDefinition.objects.filter(indicator_id__in=list(indicator_ids)).select_related(
+        "indicator"
+    )
+    return {entry.indicator_id: definition_of(entry).comparability for entry in stored}
 
 
 def comparisons_for(

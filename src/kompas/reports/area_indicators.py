@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kompas.areas.sums import area_sums
 from kompas.indicators.queries import (
+    comparabilities,
     comparisons_for,
     computable_indicators,
     counts_events,
@@ -25,6 +26,7 @@ from kompas.indicators.queries import (
 )
 from kompas.presentation import formatting
 from kompas.presentation.suppression import complements, publishable_indicator_value
+from kompas.reports.benchmark_cell import Benchmark, benchmark
 from kompas.reports.indicator_figures import Trend, trend_of
 
 if TYPE_CHECKING:
@@ -44,7 +46,12 @@ class AreaIndicator:
     gemeente: float | str | None
     group: str
     group_mean: float | None
-    benchmark_index: float | None
+    benchmark: Benchmark
+
+    @property
+    def benchmark_index(self) -> float | str | None:
+        """Return the gemeente's index, or "niet vergelijkbaar" for an indicator that is not compared."""
+        return self.benchmark.shown
 
 
 def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: bool) -> list[AreaIndicator]:
@@ -64,6 +71,7 @@ def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: 
     for comparison in comparisons_for(indicators, [gemeente_code], until=until):
         if comparison.period_length in YEAR:
             compared[comparison.indicator_id] = comparison
+    comparable = comparabilities(indicators)
     hidden = _complements(indicators, latest, gemeente_code) if suppress else set()
     lines = []
     for pk, indicator in sorted(indicators.items(), key=lambda item: item[1].code):
@@ -81,7 +89,7 @@ def area_indicators(area_code: str, gemeente_code: str, year: int, *, suppress: 
                 _shown(whole, indicator, suppress, hidden) if whole is not None else None,
                 chosen.group.name if chosen is not None else "",
                 chosen.group_mean if chosen is not None else None,
-                chosen.index if chosen is not None else None,
+                benchmark(chosen, comparable.get(pk)),
             )
         )
     return lines

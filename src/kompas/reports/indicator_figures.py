@@ -13,17 +13,25 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from kompas.areas.sums import area_sums
-from kompas.indicators.queries import comparisons_for, period_counts, progress_for, trends_for, values_for
+from kompas.indicators.queries import (
+    comparabilities,
+    comparisons_for,
+    period_counts,
+    progress_for,
+    trends_for,
+    values_for,
+)
 from kompas.observations.queries import COUNT_UNIT
 from kompas.presentation import formatting
 from kompas.presentation.charts import SeriesPoint
 from kompas.presentation.suppression import complements, publishable
+from kompas.reports.benchmark_cell import Benchmark, benchmark
 
 if TYPE_CHECKING:
     from kompas.indicators.queries import IndicatorComparison, IndicatorTrend, IndicatorValue
@@ -80,9 +88,14 @@ class IndicatorFigures:
     ci_low: float | None = None
     ci_high: float | None = None
     trend: Trend | None = None
-    benchmark_index: float | None = None
+    benchmark: Benchmark = field(default_factory=Benchmark)
     status: str = ""
     series: Sequence[SeriesPoint] = ()
+
+    @property
+    def benchmark_index(self) -> float | str | None:
+        """Return the index, or "niet vergelijkbaar" for an indicator that is not compared."""
+        return self.benchmark.shown
 
 
 def indicator_figures(
@@ -103,6 +116,7 @@ def indicator_figures(
     compared: dict[tuple[int, str], IndicatorComparison] = {}
     for comparison in comparisons_for(indicator_ids, [area_code], until=until):
         compared[(comparison.indicator_id, comparison.period_length)] = comparison  # the latest wins
+    comparable = comparabilities(indicator_ids)
     chosen = {pk: _series(found) for pk, found in values.items()}
     hidden = _complements(targets, chosen, area_code) if suppress else frozenset()
     found = {}
@@ -113,7 +127,10 @@ def indicator_figures(
         found[target.pk] = _figures(
             series,
             trend_of(trends.get(target.indicator_id, [])),
-            compared.get((target.indicator_id, series[-1].period_length)) if series else None,
+            benchmark(
+                compared.get((target.indicator_id, series[-1].period_length)) if series else None,
+                comparable.get(target.indicator_id),
+            ),
             verdict.status if verdict is not None else "",
             is_count=is_count,
             suppress=suppress,
@@ -173,7 +190,7 @@ def _shown(
 def _figures(
     series: list[IndicatorValue],
     trend: Trend | None,
-    comparison: IndicatorComparison | None,
+    cell: Benchmark,
     status: str,
     *,
     is_count: bool,
@@ -181,7 +198,7 @@ def _figures(
     hidden: frozenset[Cell],
 ) -> IndicatorFigures:
     if not series:
-        return IndicatorFigures(trend=trend, status=status)
+        return IndicatorFigures(trend=trend, benchmark=cell, status=status)
     points = []
     for value in series:
         shown = _shown(value, is_count=is_count, suppress=suppress, hidden=hidden)
@@ -204,7 +221,7 @@ def _figures(
         ci_low=None if withheld else latest.ci_low,
         ci_high=None if withheld else latest.ci_high,
         trend=trend,
-        benchmark_index=comparison.index if comparison is not None else None,
+        benchmark=cell,
         status=status,
         series=tuple(points),
     )

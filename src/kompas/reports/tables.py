@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kompas.presentation import charts, formatting
 from kompas.presentation.content import Column, DataTable, Figure
 from kompas.presentation.xlsx import Source
+from kompas.reports.benchmark_cell import reasons_note
 from kompas.reports.theme_progress import IndicatorLine, ThemeProgress
 
 TEXT = "text"
@@ -43,6 +44,7 @@ def indicator_table(lines: Sequence[IndicatorLine], title: str) -> DataTable:
         Column(_("Periode")),
         Column(_("Trend")),
         Column(_("Benchmarkindex"), "decimal"),
+        Column(_("Referentiegroep, jaar")),
         Column(_("Status")),
     )
     rows = [
@@ -54,12 +56,25 @@ def indicator_table(lines: Sequence[IndicatorLine], title: str) -> DataTable:
             line.figures.period,
             _trend_text(line),
             line.figures.benchmark_index,
+            line.figures.benchmark.reference,
             line.status_label,
         )
         for line in lines
     ]
-    note = _("Benchmarkindex: 100 is het gemiddelde van de referentiegroep; boven 100 is beter.")
-    return DataTable(_("Indicatoren"), title, columns, rows, note=note)
+    return DataTable(_("Indicatoren"), title, columns, rows, note=index_note(lines))
+
+
+def index_note(lines: Sequence[IndicatorLine]) -> str:
+    """Return what the index means, and why the indicators without one have none."""
+    meaning = _(
+        "Benchmarkindex: 100 is het gemiddelde van de referentiegroep in dat jaar; boven 100 is beter. "
+        "Alleen voor indicatoren die tussen gebieden vergelijkbaar zijn en een richting hebben."
+    )
+    reasons = reasons_note(
+        (f"{line.target.indicator.code} {line.target.indicator.name}", line.figures.benchmark)
+        for line in lines
+    )
+    return f"{meaning} {reasons}".strip()
 
 
 def indicator_sheet(progress: Sequence[ThemeProgress]) -> DataTable:
@@ -81,6 +96,7 @@ def indicator_sheet(progress: Sequence[ThemeProgress]) -> DataTable:
         Column(_("trend (% per jaar of punten)"), "decimal"),
         Column(_("trend significant")),
         Column(_("benchmarkindex"), "decimal"),
+        Column(_("referentiegroep, jaar")),
         Column(_("status")),
         Column(_("bron")),
     )
@@ -107,6 +123,7 @@ def _sheet_row(theme_code: str, line: IndicatorLine) -> tuple[object, ...]:
         trend.change if trend else None,
         (_("ja") if trend.significant else _("nee")) if trend else "",
         figures.benchmark_index,
+        figures.benchmark.reference or figures.benchmark.reason,
         line.status_label,
         target.source_ref or target.indicator.source_ref,
     )

@@ -17,6 +17,7 @@ from kompas.presentation.content import Block, Column, DataTable, Figure, Paragr
 from kompas.presentation.suppression import publishable
 from kompas.reports import figures, header, tables
 from kompas.reports.area_indicators import area_indicators
+from kompas.reports.benchmark_cell import reasons_note
 from kompas.reports.selection import Selection
 
 if TYPE_CHECKING:
@@ -164,7 +165,7 @@ def _indicator_table(selection: Selection, area: Area | None) -> DataTable:
         Column(_("waarde"), "decimal"),
         Column(_("trend")),
         Column(_("gemeente"), "decimal"),
-        Column(_("referentiegroep")),
+        Column(_("referentiegroep, jaar")),
         Column(_("groepsgemiddelde"), "decimal"),
         Column(_("benchmarkindex"), "decimal"),
     )
@@ -183,13 +184,16 @@ def _indicator_table(selection: Selection, area: Area | None) -> DataTable:
             line.value,
             line.trend.text if line.trend else None,
             line.gemeente,
-            line.group,
+            line.benchmark.reference,
             line.group_mean,
             line.benchmark_index,
         )
         for line in lines
     ]
-    note = _(
-        "Benchmarkindex van de gemeente: 100 is het gemiddelde van de referentiegroep; boven 100 is beter."
+    meaning = _(
+        "Benchmarkindex van de gemeente: 100 is het gemiddelde van de referentiegroep in dat jaar; boven "
+        "100 is beter. Alleen voor indicatoren die tussen gebieden vergelijkbaar zijn en een richting hebben."
     )
+    reasons = reasons_note((f"{line.indicator.code} {line.indicator.name}", line.benchmark) for line in lines)
+    note = f"{meaning} {reasons}".strip()
     return DataTable(_("Indicatoren"), _("Berekende indicatoren"), columns, rows, note=note)

@@ -16,6 +16,7 @@ from kompas.indicators.models import (
     IndicatorValue,
     NormalisationChoices,
 )
+from kompas.indicators.queries import definition_of
 
 
 class DefinitionSerializer(serializers.ModelSerializer[IndicatorDefinition]):
@@ -23,13 +24,28 @@ class DefinitionSerializer(serializers.ModelSerializer[IndicatorDefinition]):
 
     formula = serializers.CharField(read_only=True, help_text=" | ".join(FormulaChoices.values))
     normalisation = serializers.CharField(read_only=True, help_text=" | ".join(NormalisationChoices.values))
+    compared = serializers.SerializerMethodField(
+        help_text="Of benchmarkindex, rang en kleur worden berekend: vergelijkbaar en met een richting."
+    )
+    not_compared_reason = serializers.SerializerMethodField(
+        help_text="Waarom er geen benchmarkindex is (leeg als die er wel is)."
+    )
 
     class Meta:
         model = IndicatorDefinition
         fields = [
             "formula", "numerator", "denominator", "per", "window", "baseline_year", "components",
-            "normalisation", "benchmark_group",
+            "normalisation", "benchmark_group", "comparable", "comparable_reason", "compared",
+            "not_compared_reason",
         ]  # fmt: skip
+
+    def get_compared(self, stored: IndicatorDefinition) -> bool:
+        """Return whether index, rank and colour are computed for this indicator."""
+        return definition_of(stored).comparability.compared
+
+    def get_not_compared_reason(self, stored: IndicatorDefinition) -> str:
+        """Return why this indicator has no index (empty when it has one)."""
+        return definition_of(stored).comparability.reason
 
 
 class StateSerializer(serializers.ModelSerializer[IndicatorState]):
