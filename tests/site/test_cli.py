@@ -129,7 +129,7 @@ def test_demo_without_serving_is_idempotent() -> None:
     out = StringIO()
     call_command("demo", no_serve=True, stdout=out)
     first = (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count())
-    _standard_rates_have_values()
+    _check_standard_rates_on_the_demo()
     call_command("demo", no_serve=True, stdout=StringIO())
     assert (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count()) == first
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
@@ -138,7 +138,7 @@ def test_demo_without_serving_is_idempotent() -> None:
     assert "analist" in text and "kompas-demo-2026" in text
 
 
-def _standard_rates_have_values() -> None:
+def _check_standard_rates_on_the_demo() -> None:
     """Check the standard rates of the demo: every rate per 1.000 inwoners for Nederland each year
     2012-2023 (stock: 83474NED on 1 January) and for Hengelo; the burglary rates have none, because
     no bundled file has dwellings, nor households where burglaries are counted (only Nederland)."""
@@ -159,7 +159,8 @@ def _standard_rates_have_values() -> None:
             period_length="year",
             period_start="2024-01-01",
         )
-        assert (hengelo.numerator, hengelo.denominator) == (3752, 83_060)  # 85984NED: inwoners 1-1-2024
+        # Misdrijven_2024.csv: Hengelo 3.752; 85984NED: 83.060 inhabitants of its buurten on 1-1-2024.
+        assert (hengelo.numerator, hengelo.denominator) == (3752, 83_060)
         assert not IndicatorValue.objects.filter(indicator__code__in=burglary, value__isnull=False).exists()
         assert not Observation.objects.filter(measure__code="woningen").exists()
         burgled = set(
