@@ -92,8 +92,8 @@ def test_an_unknown_period_is_refused_in_dutch(computed: Organisation) -> None:
 
 
 def test_load_and_dump_round_trip(db: None, tmp_path: Path) -> None:
-    assert "4 nieuw" in _run("indicators_load", str(STANDARD_SET))
-    assert "4 ongewijzigd" in _run("indicators_load", str(STANDARD_SET))
+    assert "5 nieuw" in _run("indicators_load", str(STANDARD_SET))
+    assert "5 ongewijzigd" in _run("indicators_load", str(STANDARD_SET))
     dumped = tmp_path / "set.toml"
     _run("indicators_dump", "--output", str(dumped))
     original = definitions.parse(STANDARD_SET.read_text(encoding="utf-8")).definitions

@@ -25,12 +25,22 @@ def test_standard_crime_set_loads() -> None:
     by_code = {d.code: d for d in parsed.definitions}
     assert set(by_code) == {
         "woninginbraken_per_1000_woningen",
+        "woninginbraken_per_1000_huishoudens",
         "geweldsmisdrijven_per_1000_inwoners",
         "verward_gedrag_e33_per_1000_inwoners",
         "misdrijven_totaal_per_1000_inwoners",
     }
     burglary = by_code["woninginbraken_per_1000_woningen"]
     assert (burglary.formula, burglary.denominator, burglary.per) == (Formula.RATE, "woningen", 1000.0)
+    # The households proxy says it is one, in its name, unit and definition.
+    proxy = by_code["woninginbraken_per_1000_huishoudens"]
+    assert (proxy.formula, proxy.denominator, proxy.numerator) == (
+        Formula.RATE,
+        "huishoudens",
+        burglary.numerator,
+    )
+    assert "benadering" in proxy.name and proxy.unit == "per 1.000 huishoudens"
+    assert "benadering" in proxy.description and "niet vergelijken" in proxy.description
     assert all(d.direction is Direction.LOWER_IS_BETTER for d in parsed.definitions)
 
 

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django_scopes import scopes_disabled
 
 from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
+from kompas.indicators.models import IndicatorValue
+from kompas.observations.models import Observation
 from kompas.site.cli import COMMANDS, RENAMED, command_name, main, renamed
 
 KOMPAS = str(Path(sys.executable).with_name("kompas"))
@@ -126,12 +129,45 @@ def test_demo_without_serving_is_idempotent() -> None:
     out = StringIO()
     call_command("demo", no_serve=True, stdout=out)
     first = (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count())
+    _check_standard_rates_on_the_demo()
     call_command("demo", no_serve=True, stdout=StringIO())
     assert (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count()) == first
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
     text = out.getvalue()
     assert "http://127.0.0.1:8000/" in text
     assert "analist" in text and "kompas-demo-2026" in text
+
+
+def _check_standard_rates_on_the_demo() -> None:
+    """Check the standard rates of the demo: every rate per 1.000 inwoners for Nederland each year
+    2012-2023 (stock: 83474NED on 1 January) and for Hengelo; the burglary rates have none, because
+    no bundled file has dwellings, nor households where burglaries are counted (only Nederland)."""
+    per_inhabitant = (
+        "geweldsmisdrijven_per_1000_inwoners",
+        "verward_gedrag_e33_per_1000_inwoners",
+        "misdrijven_totaal_per_1000_inwoners",
+    )
+    burglary = ("woninginbraken_per_1000_woningen", "woninginbraken_per_1000_huishoudens")
+    with scopes_disabled():
+        years = IndicatorValue.objects.filter(area_code="NL00", period_length="year", value__isnull=False)
+        for code in per_inhabitant:
+            found = {(v.period_start.year, v.denominator_year) for v in years.filter(indicator__code=code)}
+            assert {(year, year) for year in range(2012, 2024)} <= found, code
+        hengelo = IndicatorValue.objects.get(
+            indicator__code="misdrijven_totaal_per_1000_inwoners",
+            area_code="GM0164",
+            period_length="year",
+            period_start="2024-01-01",
+        )
+        # Misdrijven_2024.csv: Hengelo 3.752; 85984NED: 83.060 inhabitants of its buurten on 1-1-2024.
+        assert (hengelo.numerator, hengelo.denominator) == (3752, 83_060)
+        assert not IndicatorValue.objects.filter(indicator__code__in=burglary, value__isnull=False).exists()
+        assert not Observation.objects.filter(measure__code="woningen").exists()
+        burgled = set(
+            Observation.objects.filter(measure__code="misdrijven_1_1_1").values_list("area__code", flat=True)
+        )
+        assert burgled == {"NL00"}
+        assert not Observation.objects.filter(measure__code="huishoudens", area__code="NL00").exists()
 
 
 @pytest.mark.django_db

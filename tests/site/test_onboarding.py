@@ -83,7 +83,7 @@ def test_walk_from_migrate_to_the_beheerders_dashboard(
     assert "Kompas inrichten voor Gemeente Enschede (GM0153):" in out
     assert "wijken met grenzen (10 gebieden, wijken_2014_GM0153.geojson): importrun" in out
     assert "buurten met grenzen (70 gebieden, buurten_2014_GM0153.geojson): importrun" in out
-    assert "Standaardindicatoren (standaard_criminaliteit.toml): 4 nieuw of gewijzigd" in out
+    assert "Standaardindicatoren (standaard_criminaliteit.toml): 5 nieuw of gewijzigd" in out
     # Police figures are not bundled per gemeente: setup names them with the import that loads them.
     assert "Nog ontbrekende gegevens (importeren als beheerder van de installatie):" in out
     assert "kompas import MISDRIJVEN.csv --format politie-statline" in out

@@ -91,3 +91,32 @@ def test_gemeente_code_must_match_the_buurt(tmp_path: Path) -> None:
         "BU01640100; "
         "verwacht: de gemeentecode GM0164 van de buurt."
     ]
+
+
+def test_national_population_on_1_january_from_83474ned(data: Path) -> None:
+    path = data / "politie-nl-misdrijven-overlast-maand-2012-2023" / "nl_bevolking_maand_83474NED.csv"
+    result = cbs_bevolking.parse(path)
+    assert result.ok
+    assert result.rows_read == 375  # 1995MM01 … 2023MM11 with the year rows 1995JJ00 … 2022JJ00
+    by_year = {o.period_start.year: o for o in result.observations}
+    assert sorted(by_year) == list(range(1995, 2024))  # one stock per year: the start of January
+    assert {(o.measure_code, o.area_code, o.period_length) for o in result.observations} == {
+        ("inwoners", "NL00", "year")
+    }
+    # Rows "2023MM01,17811291,17817202" and "1995MM01,15424122,15430178" of the file.
+    assert by_year[2023].value == 17_811_291 and by_year[2023].period_start.isoformat() == "2023-01-01"
+    assert by_year[1995].value == 15_424_122
+
+
+def test_83474ned_with_a_broken_count_names_the_cell(tmp_path: Path) -> None:
+    path = tmp_path / "bevolking.csv"
+    path.write_text(
+        "Perioden,BevolkingAanHetBeginVanDePeriode_1,BevolkingAanHetEindVanDePeriode_8\n"
+        "2023MM01,17811291,17817202\n2024MM01,-5,17817202\n2025XX01,1,1\n",
+        encoding="utf-8",
+    )
+    result = cbs_bevolking.parse(path)
+    assert [(e.line, e.column, e.value) for e in result.errors] == [
+        (3, "BevolkingAanHetBeginVanDePeriode_1", "-5"),
+        (4, "Perioden", "2025XX01"),
+    ]

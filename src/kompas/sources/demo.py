@@ -75,6 +75,8 @@ DEMO_FILES = (
         "cbs-kwb-amsterdam-wijken-2016-2021/amsterdam_wijken.shp", "cbs-bevolking", options={"year": 2021}
     ),
     DemoFile("cbs-kwb-amsterdam-wijken-2016-2021/wijken_info.csv", "cbs-bevolking"),
+    # Inhabitants of Nederland on 1 January of each year: the denominator of the national rates.
+    DemoFile(POLITIE_NL + "nl_bevolking_maand_83474NED.csv", "cbs-bevolking"),
     DemoFile(POLITIE_NL + "nl_misdrijven_maand_soort.csv", "politie-statline"),
     DemoFile(POLITIE_NL + "nl_overlast_maand_soort.csv", "politie-statline"),
     DemoFile(POLITIE_NL + "nl_misdrijven_jaar_soort.csv", "politie-statline"),

@@ -56,7 +56,9 @@ FORMATS: dict[str, Format] = {
             "cbs-gebieden", f"{_PACKAGE}.cbs_gebieden", "CBS-gebiedsgrenzen (GeoJSON, TopoJSON, shapefile)"
         ),
         Format(
-            "cbs-bevolking", f"{_PACKAGE}.cbs_bevolking", "CBS-bevolking per buurt en kerncijfers per wijk"
+            "cbs-bevolking",
+            f"{_PACKAGE}.cbs_bevolking",
+            "CBS-bevolking per buurt, kerncijfers per wijk en de bevolking van Nederland (83474NED)",
         ),
         Format("politie-statline", f"{_PACKAGE}.politie_statline", "Politiecijfers uit StatLine (47022NED)"),
         Format(

@@ -8,6 +8,12 @@ Reads
   name; ``gemeente_code`` must match the buurt code;
 * CBS kerncijfers wijken en buurten with kwb variable names (``gwb_code, year, a_inw, a_hh, …``),
   one observation per known variable, area and year; other columns are ignored;
+* the national population per month (CBS 83474NED, ``Perioden,
+  BevolkingAanHetBeginVanDePeriode_1, …``): one observation ``inwoners`` per year, the stock at
+  the start of January (``YYYYMM01``) as the stock on 1 January like every other ``inwoners``
+  value; the other months and the year rows (``YYYYJJ00``) are read but not stored, as a rate
+  uses one stock per year (``docs/indicators.md`` §9). The area is the option ``area``, by
+  default Nederland (``NL00``), the only area of that table;
 * the matching boundaries (shapefile, GeoJSON) as areas, exactly as ``cbs-gebieden`` does.
 
 Missing values (``.``, empty) are absent; values are checked to be counts of 0 or more.
@@ -22,6 +28,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from kompas.areas import codes
 from kompas.areas.levels import AreaLevel
 from kompas.observations.periods import PeriodLength
 from kompas.sources.formats import cbs_gebieden
@@ -32,7 +39,7 @@ from kompas.sources.reading.duplicates import KeyTracker
 from kompas.sources.reading.features import open_features
 from kompas.sources.reading.numbers import NumberFormat, parse_count, parse_number
 from kompas.sources.reading.options import Options
-from kompas.sources.reading.periods import parse_year
+from kompas.sources.reading.periods import parse_period_code, parse_year
 from kompas.sources.reading.streaming import stream_rows
 from kompas.sources.reading.tables import Table, open_source, open_table
 from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
@@ -40,6 +47,8 @@ from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
 CBS = "CBS (Kerncijfers wijken en buurten)"
 LICENCE = "CC-BY 4.0"
 GEO_SUFFIXES = (".shp", ".geojson", ".json", ".topojson")
+# The column of 83474NED with the population at the start of each period.
+MONTHLY_STOCK = "BevolkingAanHetBeginVanDePeriode_1"
 
 
 def _measure(code: str, name: str, unit: str = "aantal") -> MeasureRecord:
@@ -72,19 +81,27 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
     except Invalid as invalid:
         yield error_chunk([ParseError(path.name, 1, _("(bestand)"), "", invalid.expected, invalid.problem)])
         return
-    table = open_table(source, ("inwoners",)) if not _is_kwb(path) else open_table(source, ("gwb_code",))
+    layout = _layout(path)
+    table = open_table(source, (layout,))
     if isinstance(table, list):
         yield error_chunk(opts.errors + table, encoding=source.encoding)
         return
-    if table.has("gwb_code"):
+    if layout == "gwb_code":
         yield from _kwb(table, opts)
+    elif layout == MONTHLY_STOCK:
+        yield from _national(table, opts)
     else:
         yield from _buurten(table, opts, path)
 
 
-def _is_kwb(path: Path) -> bool:
+def _layout(path: Path) -> str:
+    """Return the column that tells the file's layout: kwb, 83474NED or inhabitants per buurt."""
     with path.open("rb") as probe:
-        return b"gwb_code" in probe.read(4096)
+        head = probe.read(4096)
+    for column in ("gwb_code", MONTHLY_STOCK):
+        if column.encode() in head:
+            return column
+    return "inwoners"
 
 
 def _boundaries(path: Path, opts: Options) -> Iterator[Chunk]:
@@ -177,3 +194,28 @@ def _non_negative(text: str, numbers: NumberFormat) -> float | None:
     if value is not None and value < 0:
         raise Invalid(_("is negatief"), _("een getal van 0 of meer"))
     return value
+
+
+def _national(table: Table, opts: Options) -> Iterator[Chunk]:
+    area = opts.parsed("area", areacodes.check, codes.NETHERLANDS)
+    if opts.errors or not table.has("Perioden"):
+        yield error_chunk(opts.errors + ([] if table.has("Perioden") else [_missing(table, "Perioden")]))
+        return
+    tracker = KeyTracker(table.file, "Perioden")
+    parse_row = partial(_national_row, table.source.numbers, area)
+    yield from stream_rows(table.rows(), parse_row, encoding=table.source.encoding, tracker=tracker)
+    yield Chunk(measures=(KWB["a_inw"][0],))
+
+
+def _national_row(
+    numbers: NumberFormat, area: str, row: Row
+) -> tuple[Sequence[ObservationRecord], Sequence[ParseError]]:
+    check = RowCheck(row)
+    period = check.take("Perioden", parse_period_code)
+    count = check.take(MONTHLY_STOCK, lambda text: parse_count(text, numbers))
+    if not check.ok or period is None or count is None:
+        return [], check.errors
+    if period.length is not PeriodLength.MONTH or period.start.month != 1:
+        return [], []
+    stock = ObservationRecord("inwoners", area, period.start, PeriodLength.YEAR, float(count), line=row.line)
+    return [stock], []
