@@ -30,7 +30,17 @@ from django_scopes import scopes_disabled
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.areas import queries as area_queries
-from kompas.indicators import area_trends, compare, engine, hierarchy, incremental, progress, store
+from kompas.indicators import (
+    area_trends,
+    compare,
+    engine,
+    hierarchy,
+    incremental,
+    minimum_n,
+    progress,
+    store,
+)
+from kompas.indicators import values as value_frames
 from kompas.indicators.composite import composite_values
 from kompas.indicators.definitions import Definition
 from kompas.indicators.incremental import Measures, Mode, Plan
@@ -105,7 +115,9 @@ def compute(
     with scopes_disabled():
         entries = _entries(organisation, codes)
         latest = observation_queries.latest_import_run()
-        context = Context(_areas(), tuple(granularities), minimums or Minimums(), incremental.Touched(latest))
+        context = Context(
+            _areas(), tuple(granularities), minimums or minimum_n.configured(), incremental.Touched(latest)
+        )
         reports: list[IndicatorReport] = []
         for indicator, definition in entries:
             reports.append(_one(indicator, definition, context, full, reports))
@@ -194,7 +206,13 @@ def _one(
         else compare.NOTHING_COMPARED
     )
     surveyed = engine.is_survey(definition, observations)
-    survey = survey_rows(observations, measures.flows[0], context.areas, bits) if surveyed else None
+    survey = (
+        value_frames.withhold_small_samples(
+            survey_rows(observations, measures.flows[0], context.areas, bits), context.minimums.survey_n
+        )
+        if surveyed
+        else None
+    )
     with transaction.atomic():
         counts = _replace(indicator, definition, work, values, compared, context, bits, survey)
     return IndicatorReport(definition.code, work.mode.value, *counts, seconds=time.perf_counter() - began)
