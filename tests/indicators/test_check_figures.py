@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas check figures``: every indicator without values, with the reason the engine gives.
+"""``kompas figures check`` (or ``check figures``): every indicator without values, with the
+reason the engine gives.
 
 The panel is the test gemeente of the factories (monthly burglaries 2014-2015 and dwellings per
 buurt); each further indicator lacks its values for exactly one reason.
@@ -13,13 +14,15 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import call_command, get_commands, load_command_class
 from django_scopes import scopes_disabled
 
 from kompas.accounts.models import Organisation
 from kompas.areas.models import Area
 from kompas.indicators.compute import compute
+from kompas.indicators.management.commands.figures_check import Command as FiguresCheck
 from kompas.observations.models import Observation
+from kompas.site.cli import command_name, renamed
 from tests.indicators.factories import COUNT, RATE, burglary_panel, define, measure, observe
 
 pytestmark = pytest.mark.django_db
@@ -94,12 +97,21 @@ def test_each_missing_indicator_has_the_engines_reason(org_a: Organisation) -> N
     assert {found["code"] for found in report["without_values"]} == set(reasons) - {"later_aantal"}
 
 
+def test_both_word_orders_name_the_command() -> None:
+    # the house order is noun-verb (kompas figures check); the issue's order runs the same command
+    known = set(get_commands())
+    assert command_name(["figures", "check", "--json"], known) == ("figures_check", ["--json"])
+    assert command_name(["check", "figures", "--json"], known) == ("check_figures", ["--json"])
+    assert renamed(["check", "figures"]) is None  # no renaming notice
+    assert issubclass(load_command_class("kompas.indicators", "check_figures").__class__, FiguresCheck)
+
+
 def test_text_output_names_the_organisation_and_reasons(org_a: Organisation) -> None:
     burglary_panel(org_a)
     define(_indicator("geweld_aantal", "count", "geweld"))
     compute(actor=None)
     out = StringIO()
-    call_command("check_figures", stdout=out)
+    call_command("figures_check", stdout=out)
     text = out.getvalue()
     assert "Gemeente Hengelo (hengelo): 1 van 1 indicatoren zonder waarden" in text
     assert (

@@ -245,7 +245,7 @@ def observations_for(
 
     A shared indicator reads the shared values only; an organisation's own indicator also its
     own figures, which replace the shared value of the same area and period (ADR 0011). Also what
-    ``kompas check figures`` reads, so its reasons are those of the engine."""
+    ``kompas figures check`` reads, so its reasons are those of the engine."""
     since, until = window if window else (None, None)
     frame = partial(observation_queries.observation_frame, organisation_id=owner)
     flows = frame(measures.flows, since=since, until=until, margins=not counted)

@@ -199,7 +199,7 @@ def small_numbers(
 
     A count below ``minimums.count`` or a known survey sample below ``minimums.survey_n`` is
     too small; an unknown sample size is not flagged (the publisher already suppressed values
-    it considered unreliable, and a figure without n cannot be judged: ``kompas check figures``
+    it considered unreliable, and a figure without n cannot be judged: ``kompas figures check``
     does not invent one).
     """
     limits = minimums or Minimums()

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Why an indicator has no values: ``kompas check figures``.
+"""Why an indicator has no values: ``kompas figures check``.
 
 For every indicator an organisation sees (the shared ones and its own) that has no stored value,
 the reason is found by running the engine's own steps again, not by guessing from names: the
@@ -69,7 +69,7 @@ class NotCompared:
 
 @dataclass(frozen=True)
 class OrganisationFigures:
-    """What ``kompas check figures`` reports for one organisation."""
+    """What ``kompas figures check`` reports for one organisation."""
 
     organisation: str
     name: str
