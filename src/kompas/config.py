@@ -104,6 +104,18 @@ ENV_SETTINGS: tuple[EnvSetting, ...] = (
         "Largest number of cells of an imported worksheet, declared or read.",
     ),
     EnvSetting(
+        "SURVEY_MIN_N",
+        "30",
+        "Kleinste aantal respondenten (n) waarbij een enquêtecijfer getoond en gebruikt wordt. Daaronder "
+        "staat er 'te weinig waarnemingen' in plaats van het cijfer, op pagina's, in exports, API en "
+        "rapportages, en telt het niet mee voor trends, indexen en het oordeel over streefwaarden. Bij "
+        "n = 30 is de 95%-marge van een percentage rond 50 % al ±18 procentpunten; daaronder zegt het "
+        "cijfer niets meer. Na een wijziging: kompas compute --full.",
+        "Smallest number of respondents (n) for a survey figure to be shown and used; below it "
+        "'te weinig waarnemingen' replaces the value everywhere (default 30: the 95% margin of a "
+        "percentage near 50% is already ±18 points). Run kompas compute --full after a change.",
+    ),
+    EnvSetting(
         "SESSION_IDLE_SECONDS",
         "1800",
         "Sessie verloopt na zoveel seconden zonder activiteit.",

@@ -211,6 +211,8 @@ KOMPAS_IMPORT_MAX_UNPACKED_BYTES = int(env("IMPORT_MAX_UNPACKED_MB")) * 1024 * 1
 KOMPAS_IMPORT_MAX_EXPANSION = int(env("IMPORT_MAX_EXPANSION"))
 KOMPAS_IMPORT_MAX_LINE_BYTES = int(env("IMPORT_MAX_LINE_KB")) * 1024
 KOMPAS_IMPORT_MAX_XLSX_CELLS = int(env("IMPORT_MAX_XLSX_CELLS"))
+# Survey figures with fewer respondents are withheld (kompas.indicators.minimum_n).
+KOMPAS_SURVEY_MIN_N = int(env("SURVEY_MIN_N"))
 
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = int(env("EMAIL_PORT"))

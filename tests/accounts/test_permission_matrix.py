@@ -174,6 +174,15 @@ MATRIX: dict[str, Entry] = {
     "sources:run_list": Entry(IMPORTERS),
     "sources:import": Entry(IMPORTERS),
     "sources:run_detail": Entry(IMPORTERS, target="run_id"),
+    # --- policy: budget over time (issue 14 §6) ---
+    "policy:theme_budget_detail": Entry(READERS, target="theme_budget_id"),
+    "policy:theme_budget_edit": Entry(POLICY_EDIT, target="theme_budget_id"),
+    "policy:theme_budget_delete": Entry(POLICY_EDIT, method="post", target="theme_budget_id"),
+    "policy:theme_budget_create": Entry(POLICY_EDIT, target="theme_id"),
+    "policy:spending_detail": Entry(READERS, target="spending_id"),
+    "policy:spending_edit": Entry(POLICY_EDIT, target="spending_id"),
+    "policy:spending_delete": Entry(POLICY_EDIT, method="post", target="spending_id"),
+    "policy:spending_create": Entry(POLICY_EDIT, target="plan_id"),
 }
 
 

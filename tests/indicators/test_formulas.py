@@ -143,7 +143,7 @@ def test_composite_weights_must_be_usable() -> None:
 
 
 def test_survey_percentages_carry_margins_and_flag_small_samples() -> None:
-    values = formulas.survey_percentage([20.0, 29.0], [2.0, 3.0], [812, 240])
+    values = formulas.survey_percentage([20.0, 29.0], [2.0, 3.0], [812, 24])
     assert values.ci_low.tolist() == [18.0, 26.0]
     assert values.ci_high.tolist() == [22.0, 32.0]
     assert values.flags == (Flag.OK, Flag.SMALL_NUMBERS)

@@ -88,8 +88,8 @@ def test_survey_margin_is_carried_as_given_and_clipped() -> None:
     [
         (9, None, None, Flag.SMALL_NUMBERS),  # nine burglaries in a buurt: too few
         (10, None, None, Flag.OK),  # ten is the default minimum itself
-        (None, 299, None, Flag.SMALL_NUMBERS),  # 299 respondents: below the survey design minimum
-        (None, 300, None, Flag.OK),  # 300 respondents: enough
+        (None, 29, None, Flag.SMALL_NUMBERS),  # 29 respondents: below the default minimum (SURVEY_MIN_N)
+        (None, 30, None, Flag.OK),  # 30 respondents: enough (a margin of about ±18 points)
         (None, None, None, Flag.OK),  # unknown sample size is not flagged
         (25, None, Minimums(count=30), Flag.SMALL_NUMBERS),  # a stricter municipal minimum
         (None, 250, Minimums(survey_n=200), Flag.OK),  # a looser survey minimum

@@ -143,9 +143,8 @@ def test_survey_percentages_stay_where_they_were_measured(db: None) -> None:
         rows = {r.area_code: r for r in IndicatorValue.objects.filter(period_start=dt.date(2017, 1, 1))}
         trend = IndicatorTrend.objects.get(area_code="WK999901")
     assert set(rows) == {"WK999901", "WK999902"}  # no gemeente: survey values are not summed
-    assert (rows["WK999902"].ci_low, rows["WK999902"].ci_high, rows["WK999902"].flag) == (
-        26.0, 34.0, "te_weinig_waarnemingen",
-    )  # fmt: skip
+    # 250 respondents: above the minimum n (30), shown with its published margin
+    assert (rows["WK999902"].ci_low, rows["WK999902"].ci_high, rows["WK999902"].flag) == (26.0, 34.0, "")
     # 20 ± 2 → 23,5 ± 2: the intervals overlap, but 3,5 > √8 = 2,83, so a real rise.
     assert (trend.difference, trend.exceeds_margin) == (3.5, True)
     assert trend.combined_margin == pytest.approx(8**0.5)

@@ -22,8 +22,10 @@ from kompas.policy.models import (
     Plan,
     Responsibility,
     Scenario,
+    Spending,
     Target,
     Theme,
+    ThemeBudget,
     ThemeParagraph,
 )
 
@@ -43,6 +45,8 @@ class SmallPlan:
     budget_line: BudgetLine
     capacity: CapacityPlan
     scenario: Scenario
+    theme_budget: ThemeBudget
+    spending: Spending
 
 
 def _plan(organisation: Organisation, key: str) -> Plan:
@@ -94,6 +98,8 @@ def make_small_plan(organisation: Organisation, key: str = "testplan") -> SmallP
             Scenario.objects.create(
                 plan=plan, number=1, code="S1", kind="prioritise_themes", title="Prioriteren"
             ),
+            ThemeBudget.objects.create(theme=theme, year=2025, amount=Decimal(1000)),
+            Spending.objects.create(plan=plan, budget_line=line, year=2025, amount=Decimal(800)),
         )
 
 
@@ -112,7 +118,19 @@ def _indicator_of(organisation: Organisation) -> object:
 
 
 # URL parameter → an object of that kind in the caller's organisation (for the permission matrix).
-PARTS = ("plan", "theme", "paragraph", "goal", "target", "action", "responsibility", "cost", "budget_line")
+PARTS = (
+    "plan",
+    "theme",
+    "paragraph",
+    "goal",
+    "target",
+    "action",
+    "responsibility",
+    "cost",
+    "budget_line",
+    "theme_budget",
+    "spending",
+)
 POLICY_TARGETS: dict[str, Callable[[Organisation], object]] = {
     f"{name}_id": _pk_of(name) for name in (*PARTS, "capacity", "scenario")
 } | {"indicator_id": _indicator_of}

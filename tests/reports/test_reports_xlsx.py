@@ -38,6 +38,7 @@ def test_voortgang_workbook(org_a: Organisation, plan: Plan, hengelo: Hengelo) -
         "Acties",
         "Begroting per thema",
         "Begrotingsregels",
+        "Besteding",
         "Bronnen",
     ]
     assert all(book[name].freeze_panes == "A2" for name in book.sheetnames)
@@ -88,7 +89,7 @@ def _months(number: int) -> list[int]:
 
 def test_themablad_workbook(org_a: Organisation, plan: Plan) -> None:
     book = _book(org_a, ReportName.THEMABLAD, theme_code="t4", period=2020)
-    assert book.sheetnames == ["Indicatoren", "Acties", "Kosten", "Betrokkenen", "Bronnen"]
+    assert book.sheetnames == ["Indicatoren", "Acties", "Kosten", "Begroting", "Betrokkenen", "Bronnen"]
     assert {row["thema"] for row in _rows(book, "Indicatoren")} == {"T4"}
     assert [row["Bedrag (€)"] for row in _rows(book, "Kosten") if isinstance(row["Bedrag (€)"], int)] == [
         35000

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import subprocess
@@ -13,11 +14,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Q
 from django_scopes import scopes_disabled
 
 from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
-from kompas.indicators.models import IndicatorValue
+from kompas.indicators.models import Indicator, IndicatorValue
 from kompas.observations.models import Observation
 from kompas.site.cli import COMMANDS, RENAMED, command_name, main, renamed
 
@@ -130,6 +132,7 @@ def test_demo_without_serving_is_idempotent() -> None:
     call_command("demo", no_serve=True, stdout=out)
     first = (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count())
     _check_standard_rates_on_the_demo()
+    _check_figures_on_the_demo()
     call_command("demo", no_serve=True, stdout=StringIO())
     assert (Organisation.objects.count(), User.objects.count(), AuditRecord.objects.count()) == first
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
@@ -168,6 +171,44 @@ def _check_standard_rates_on_the_demo() -> None:
         )
         assert burgled == {"NL00"}
         assert not Observation.objects.filter(measure__code="huishoudens", area__code="NL00").exists()
+
+
+def _check_figures_on_the_demo() -> None:
+    """``kompas check figures --json`` lists, per organisation, exactly the indicators it sees that
+    have no value, each with a reason; the burglary rates name their missing denominator."""
+    out = StringIO()
+    call_command("check_figures", "--json", stdout=out)
+    reports = {report["organisation"]: report for report in json.loads(out.getvalue())["organisations"]}
+    reasons = {
+        "nog_niet_berekend",
+        "maatstaf_van_een_andere_organisatie",
+        "geen_tellergegevens",
+        "geen_noemer",
+        "noemer_past_niet_bij_teller",
+        "te_weinig_waarnemingen",
+        "onderdelen_zonder_waarden",
+        "waarnemingen_buiten_bekende_gebieden",
+    }
+    with scopes_disabled():
+        assert set(reports) == set(Organisation.objects.values_list("code", flat=True))
+        with_values = set(
+            IndicatorValue.objects.filter(value__isnull=False).values_list("indicator_id", flat=True)
+        )
+        for organisation in Organisation.objects.all():
+            seen = Indicator.objects.filter(
+                Q(organisation=organisation) | Q(organisation__isnull=True), definition__isnull=False
+            )
+            without = {i.code for i in seen if i.pk not in with_values}
+            listed = reports[organisation.code]["without_values"]
+            assert {found["code"] for found in listed} == without, organisation.code
+            assert all(found["reason"] in reasons and found["explanation"] for found in listed)
+    burglary = {found["code"]: found for found in reports["hengelo"]["without_values"]}
+    assert (
+        burglary["woninginbraken_per_1000_woningen"]["reason"],
+        burglary["woninginbraken_per_1000_woningen"]["measures"],
+    ) == ("geen_noemer", ["woningen"])
+    # households exist for Hengelo's buurten, the burglaries only for Nederland
+    assert burglary["woninginbraken_per_1000_huishoudens"]["reason"] == "noemer_past_niet_bij_teller"
 
 
 @pytest.mark.django_db

@@ -30,7 +30,17 @@ from django_scopes import scopes_disabled
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.areas import queries as area_queries
-from kompas.indicators import area_trends, compare, engine, hierarchy, incremental, progress, store
+from kompas.indicators import (
+    area_trends,
+    compare,
+    engine,
+    hierarchy,
+    incremental,
+    minimum_n,
+    progress,
+    store,
+)
+from kompas.indicators import values as value_frames
 from kompas.indicators.composite import composite_values
 from kompas.indicators.definitions import Definition
 from kompas.indicators.incremental import Measures, Mode, Plan
@@ -103,11 +113,13 @@ def compute(
     ``organisation`` (None: of every organisation), or only ``codes``."""
     began, started_at = time.perf_counter(), timezone.now()
     with scopes_disabled():
-        entries = _entries(organisation, codes)
+        found = entries(organisation, codes)
         latest = observation_queries.latest_import_run()
-        context = Context(_areas(), tuple(granularities), minimums or Minimums(), incremental.Touched(latest))
+        context = Context(
+            areas(), tuple(granularities), minimums or minimum_n.configured(), incremental.Touched(latest)
+        )
         reports: list[IndicatorReport] = []
-        for indicator, definition in entries:
+        for indicator, definition in found:
             reports.append(_one(indicator, definition, context, full, reports))
         targets = _judge_targets(organisation)
         seconds = time.perf_counter() - began
@@ -138,7 +150,9 @@ def recompute_own(
     return compute(actor=actor, organisation=organisation, codes=codes, full=True)
 
 
-def _entries(organisation: Organisation | None, codes: Sequence[str]) -> list[tuple[Indicator, Definition]]:
+def entries(
+    organisation: Organisation | None, codes: Sequence[str] = ()
+) -> list[tuple[Indicator, Definition]]:
     """The definitions to compute, composites after the indicators they combine."""
     stored = definitions()
     if organisation is not None:
@@ -151,7 +165,7 @@ def _entries(organisation: Organisation | None, codes: Sequence[str]) -> list[tu
     return sorted(pairs, key=lambda pair: (pair[1].formula is Formula.COMPOSITE, pair[1].code))
 
 
-def _areas() -> hierarchy.Areas:
+def areas() -> hierarchy.Areas:
     """The hierarchy for the years of the area versions up to next year; a period before the
     first of those years uses that year's versions, as the first version reaches back."""
     versions = area_queries.area_version_frame()
@@ -166,7 +180,7 @@ def _one(
     if definition.formula is Formula.COMPOSITE:
         return _composite(indicator, definition, context, full, done)
     measures = incremental.measures_of(definition)
-    problem = _ownership_problem(indicator, measures)
+    problem = ownership_problem(indicator, measures)
     if problem:
         return IndicatorReport(definition.code, Mode.SKIPPED.value, problem=problem)
     fingerprint = incremental.definition_hash(definition, context.granularities, context.minimums)
@@ -194,13 +208,19 @@ def _one(
         else compare.NOTHING_COMPARED
     )
     surveyed = engine.is_survey(definition, observations)
-    survey = survey_rows(observations, measures.flows[0], context.areas, bits) if surveyed else None
+    survey = (
+        value_frames.withhold_small_samples(
+            survey_rows(observations, measures.flows[0], context.areas, bits), context.minimums.survey_n
+        )
+        if surveyed
+        else None
+    )
     with transaction.atomic():
         counts = _replace(indicator, definition, work, values, compared, context, bits, survey)
     return IndicatorReport(definition.code, work.mode.value, *counts, seconds=time.perf_counter() - began)
 
 
-def _ownership_problem(indicator: Indicator, measures: Measures) -> str:
+def ownership_problem(indicator: Indicator, measures: Measures) -> str:
     """A shared indicator uses open data only; an organisation's own may use its own measures."""
     owners = observation_queries.measure_owners(measures.all)
     foreign = sorted(
@@ -214,12 +234,19 @@ def _ownership_problem(indicator: Indicator, measures: Measures) -> str:
 
 
 def _observations(measures: Measures, work: Plan, owner: int | None, *, counted: bool) -> pd.DataFrame:
-    """The flow observations in the plan's window and every stock observation; margins and
+    return observations_for(measures, owner, counted=counted, window=work.window)
+
+
+def observations_for(
+    measures: Measures, owner: int | None, *, counted: bool, window: tuple[dt.date, dt.date] | None = None
+) -> pd.DataFrame:
+    """The flow observations in ``window`` (None: all) and every stock observation; margins and
     sample sizes only when the formula may be a survey percentage (not ``counted``).
 
     A shared indicator reads the shared values only; an organisation's own indicator also its
-    own figures, which replace the shared value of the same area and period (ADR 0011)."""
-    since, until = work.window if work.window else (None, None)
+    own figures, which replace the shared value of the same area and period (ADR 0011). Also what
+    ``kompas figures check`` reads, so its reasons are those of the engine."""
+    since, until = window if window else (None, None)
     frame = partial(observation_queries.observation_frame, organisation_id=owner)
     flows = frame(measures.flows, since=since, until=until, margins=not counted)
     if not measures.stocks:

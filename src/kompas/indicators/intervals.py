@@ -62,15 +62,19 @@ class IntervalArrays:
 
 @dataclass(frozen=True)
 class Minimums:
-    """Below these numbers a value is shown with the flag *te weinig waarnemingen*.
+    """Below these numbers a value carries the flag *te weinig waarnemingen*.
 
-    ``count`` (default 10) applies to registered counts; ``survey_n`` (default 300, the design
-    minimum of the Veiligheidsmonitor per reporting area) applies to survey values whose number
-    of respondents is known.
+    ``count`` (default 10) applies to registered counts, which are still shown beside the flag.
+    ``survey_n`` applies to survey values whose number of respondents is known: below it the
+    value is withheld altogether (:mod:`kompas.indicators.minimum_n`). Its default of 30 is the
+    setting ``SURVEY_MIN_N``: at n = 30 the 95 % margin of a percentage near 50 % is already ±18
+    points, and the normal approximation behind a published margin is not trusted below it. The
+    Veiligheidsmonitor aims at 300 respondents per gemeente of 70.000+, but publishes wijk figures
+    on fewer, with their wider margin; those stay visible with that margin.
     """
 
     count: int = 10
-    survey_n: int = 300
+    survey_n: int = 30
 
 
 def _as_counts(counts: npt.ArrayLike) -> npt.NDArray[np.float64]:
@@ -195,7 +199,8 @@ def small_numbers(
 
     A count below ``minimums.count`` or a known survey sample below ``minimums.survey_n`` is
     too small; an unknown sample size is not flagged (the publisher already suppressed values
-    it considered unreliable).
+    it considered unreliable, and a figure without n cannot be judged: ``kompas figures check``
+    does not invent one).
     """
     limits = minimums or Minimums()
     if count is not None and count < limits.count:

@@ -126,11 +126,13 @@ def survey(observations: pd.DataFrame, spec: Spec, words: int) -> pd.DataFrame:
     """Survey percentages where they were measured, with their published margin (never summed).
 
     ``observations`` has ``area, start, length, value, margin, sample_size`` and the provenance
-    bit sets ``runs`` (an array with one row per observation).
+    bit sets ``runs`` (an array with one row per observation). A value on fewer respondents than
+    ``spec.minimums.survey_n`` is withheld: NaN, with its n and the flag.
     """
-    value = observations["value"].to_numpy(dtype=np.float64)
-    margin = observations["margin"].to_numpy(dtype=np.float64)
-    n = observations["sample_size"].to_numpy(dtype=np.float64)
+    kept = withhold_small_samples(observations, spec.minimums.survey_n)
+    value = kept["value"].to_numpy(dtype=np.float64)
+    margin = kept["margin"].to_numpy(dtype=np.float64)
+    n = kept["sample_size"].to_numpy(dtype=np.float64)
     columns = {
         "area": observations["area"].to_numpy(),
         "start": observations["start"].to_numpy(),
@@ -146,6 +148,21 @@ def survey(observations: pd.DataFrame, spec: Spec, words: int) -> pd.DataFrame:
     }
     runs = np.stack(observations["runs"].to_list()) if len(observations) else np.zeros((0, words), np.uint64)
     return frame(columns, runs)
+
+
+def withhold_small_samples(observations: pd.DataFrame, minimum: int) -> pd.DataFrame:
+    """Return survey rows with value and margin removed (NaN) where n is known and below ``minimum``.
+
+    The one rule for values, changes, moving averages and survey trends alike
+    (:mod:`kompas.indicators.minimum_n`): a figure on too few respondents is not used anywhere.
+    """
+    n = observations["sample_size"].to_numpy(dtype=np.float64)
+    small = np.isfinite(n) & (n < minimum)
+    if not small.any():
+        return observations
+    kept = observations.copy()
+    kept.loc[small, ["value", "margin"]] = np.nan
+    return kept
 
 
 def moving(base: pd.DataFrame, spec: Spec, words: int) -> pd.DataFrame:

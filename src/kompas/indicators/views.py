@@ -20,7 +20,7 @@ from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission, has_permission, suppresses
 from kompas.areas.sums import area_sums
 from kompas.caching import cached
-from kompas.indicators import queries
+from kompas.indicators import minimum_n, queries
 from kompas.indicators.models import Indicator
 from kompas.indicators.queries import AreaRow
 from kompas.presentation.suppression import complements, publishable, publishable_indicator_value
@@ -91,8 +91,12 @@ def _complements(indicator: Indicator, page: queries.IndicatorPage, organisation
 
 
 def _shown(row: AreaRow, is_count: bool, suppress: bool, complement: bool) -> ShownRow:
-    value = publishable_indicator_value(
-        row.value.value, n=row.value.n, is_count=is_count, suppress=suppress, complement=complement
+    value = (
+        minimum_n.too_few()
+        if minimum_n.withheld(row.value.value, row.value.flag)
+        else publishable_indicator_value(
+            row.value.value, n=row.value.n, is_count=is_count, suppress=suppress, complement=complement
+        )
     )
     n = publishable(row.value.n, suppress=suppress, complement=complement)
     return ShownRow(row, value, n, withheld=isinstance(value, str))

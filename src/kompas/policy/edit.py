@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 
 from kompas.accounts import audit
@@ -68,7 +69,14 @@ def _assign(obj: Sourced, part: Part, values: Mapping[str, Any]) -> dict[str, An
 
 def snapshot_raw(obj: Sourced, part: Part) -> dict[str, Any]:
     """Return the current plain (not many-to-many) field values of ``obj`` as Python objects."""
-    return {name: getattr(obj, name) for name in part.fields if name not in part.many_to_many}
+    return {name: _raw(obj, name) for name in part.fields if name not in part.many_to_many}
+
+
+def _raw(obj: Sourced, name: str) -> Any:
+    try:
+        return getattr(obj, name)
+    except ObjectDoesNotExist:  # a required relation of a new object, not set yet
+        return None
 
 
 def _save(obj: Sourced, relations: Mapping[str, Any]) -> None:

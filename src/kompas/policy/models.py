@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -290,6 +291,58 @@ class BudgetLine(Sourced):  # type: ignore[django-manager-missing]  # scoped rev
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ThemeBudget(Sourced):
+    """The amount budgeted for one theme in one year (IVP §3.4 gives one year; later years are
+    entered here). Spending is recorded per budget line (:class:`Spending`)."""
+
+    theme = models.ForeignKey(Theme, models.CASCADE, related_name="budget_years", verbose_name=_("thema"))
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    amount = _money(_("begroot (€)"))
+    note = models.TextField(_("toelichting"), blank=True)
+
+    objects: ClassVar[models.Manager[ThemeBudget]] = ScopedManager(organisation=THEME_SCOPE)
+
+    class Meta:
+        verbose_name = _("themabudget")
+        ordering = ["year"]
+        constraints = [models.UniqueConstraint(fields=["theme", "year"], name="theme_budget_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.theme.code} {self.year}"
+
+
+class Spending(Sourced):
+    """What was actually spent on one budget line in one year (realisatie)."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="spending", verbose_name=_("plan"))
+    budget_line = models.ForeignKey(
+        BudgetLine, models.CASCADE, related_name="spending", verbose_name=_("begrotingsregel")
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    amount = models.DecimalField(_("besteed (€)"), max_digits=12, decimal_places=2)
+    note = models.TextField(_("toelichting"), blank=True)
+
+    objects: ClassVar[models.Manager[Spending]] = ScopedManager(organisation=PLAN_SCOPE)
+
+    class Meta:
+        verbose_name = _("besteding")
+        ordering = ["year", "budget_line__number"]
+        constraints = [models.UniqueConstraint(fields=["budget_line", "year"], name="spending_per_line_year")]
+
+    def __str__(self) -> str:
+        return f"{self.budget_line.code} {self.year}"
+
+    def clean(self) -> None:
+        """A spending belongs to a line of its own plan."""
+        # (the form checks a new spending before its plan is set; the edit checks it again after)
+        if (
+            self.plan_id is not None
+            and self.budget_line_id is not None
+            and self.budget_line.plan_id != self.plan_id
+        ):
+            raise ValidationError({"budget_line": _("Kies een begrotingsregel van dit plan.")})
 
 
 class CostItem(Sourced):  # type: ignore[django-manager-missing]  # scoped reverse managers

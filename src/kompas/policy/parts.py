@@ -25,8 +25,10 @@ from kompas.policy.models import (
     Responsibility,
     Scenario,
     Sourced,
+    Spending,
     Target,
     Theme,
+    ThemeBudget,
     ThemeParagraph,
 )
 
@@ -94,6 +96,13 @@ def _cost_amount(values: Mapping[str, Any]) -> None:
         raise ValidationError(
             {"amount": _("Een kostenpost op PM heeft geen bedrag; haal het vinkje of het bedrag weg.")}
         )
+
+
+def _not_negative(values: Mapping[str, Any]) -> None:
+    """A budget or a spending is an amount of money, not a refund."""
+    amount = values.get("amount")
+    if amount is not None and amount < 0:
+        raise ValidationError({"amount": _("Een bedrag kan niet negatief zijn.")})
 
 
 PARTS: dict[str, Part] = {
@@ -221,6 +230,24 @@ PARTS: dict[str, Part] = {
             (_years,),
         ),
         Part(
+            "theme_budget",
+            "themabudget",
+            ThemeBudget,
+            ("year", "amount", "note", "source_ref"),
+            "theme",
+            gettext_lazy("themabudget"),
+            (_years, _not_negative),
+        ),
+        Part(
+            "spending",
+            "besteding",
+            Spending,
+            ("budget_line", "year", "amount", "note", "source_ref"),
+            "plan",
+            gettext_lazy("besteding"),
+            (_years, _not_negative),
+        ),
+        Part(
             "capacity",
             "capaciteit",
             CapacityPlan,
@@ -261,6 +288,6 @@ def plan_of(obj: Sourced) -> Plan:
     """Return the plan ``obj`` belongs to."""
     if isinstance(obj, Plan):
         return obj
-    if isinstance(obj, ThemeParagraph | Goal | Target | Action | Responsibility):
+    if isinstance(obj, ThemeParagraph | Goal | Target | Action | Responsibility | ThemeBudget):
         return obj.theme.plan
     return obj.plan  # type: ignore[attr-defined,no-any-return]  # every other part has a plan

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 from django.utils.numberformat import format as number_format
@@ -24,7 +26,12 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     """Format ``value`` the Dutch way: ``1743.5`` → ``1.743,5``; None → ``–``."""
     if value is None:
         return MISSING
-    return number_format(value, ",", decimals, grouping=3, thousand_sep=".", force_grouping=True)
+    shown: float | int | Decimal = value
+    if math.isfinite(value):
+        # Django's number_format cuts the digits off (82,76 → "82,7"); round half up first
+        step = Decimal(1).scaleb(-decimals)
+        shown = Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP)
+    return number_format(shown, ",", decimals, grouping=3, thousand_sep=".", force_grouping=True)
 
 
 def percent(value: float | None, decimals: int = 1) -> str:

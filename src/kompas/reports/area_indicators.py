@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kompas.areas.sums import area_sums
+from kompas.indicators import minimum_n
 from kompas.indicators.queries import (
     comparabilities,
     comparisons_for,
@@ -117,6 +118,8 @@ def _complements(
 def _shown(
     value: IndicatorValue, indicator: Indicator, suppress: bool, hidden: set[tuple[int, dt.date, str]]
 ) -> float | str | None:
+    if minimum_n.withheld(value.value, value.flag):
+        return minimum_n.too_few()
     return publishable_indicator_value(
         value.value,
         n=value.n,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from kompas.areas.sums import area_sums
+from kompas.indicators import minimum_n
 from kompas.indicators.queries import (
     comparabilities,
     comparisons_for,
@@ -182,6 +183,8 @@ def _series(values: list[IndicatorValue]) -> list[IndicatorValue]:
 def _shown(
     value: IndicatorValue, *, is_count: bool, suppress: bool, hidden: frozenset[Cell] = frozenset()
 ) -> float | str | None:
+    if minimum_n.withheld(value.value, value.flag):
+        return minimum_n.too_few()
     count = None if is_count else value.n
     complement = (value.indicator_id, value.period_length, value.period_start, value.area_code) in hidden
     return publishable(value.value, suppress=suppress, count=count, is_count=is_count, complement=complement)

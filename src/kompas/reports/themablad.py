@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from kompas.policy import budget_years
 from kompas.policy.queries import theme_sheet
 from kompas.presentation.content import (
     Block,
@@ -26,6 +27,7 @@ from kompas.presentation.content import (
 from kompas.reports import header, tables
 from kompas.reports.selection import Selection
 from kompas.reports.theme_progress import IndicatorLine, plan_progress
+from kompas.reports.voortgang import budget_note
 
 DEFAULT_QUESTIONS = (
     "Waar gaat het om?",
@@ -54,11 +56,12 @@ def build(selection: Selection) -> Report:
     sheet = theme_sheet(theme)
     headings = [*plan.question_headings, *DEFAULT_QUESTIONS[len(plan.question_headings) :]]
     parties = _parties(theme)
+    money = _money(theme, selection.year)
     sections = [
         Section(headings[0], _paragraphs(theme)),
         Section(headings[1], [Bullets([f"{g.code} {g.text}" for g in sheet.goals] or [_("Geen doelen.")])]),
         Section(headings[2], [tables.action_table(progress), parties]),
-        Section(headings[3], [tables.cost_table(progress)]),
+        Section(headings[3], [tables.cost_table(progress), money]),
         Section(headings[4], _measuring(progress.lines, theme.code)),
     ]
     report_sources = header.sources(selection)
@@ -68,6 +71,7 @@ def build(selection: Selection) -> Report:
         tables.indicator_sheet([progress]),
         tables.action_sheet([progress]),
         tables.cost_table(progress),
+        money,
         parties,
     ]
     return Report(
@@ -77,6 +81,33 @@ def build(selection: Selection) -> Report:
         report_sources,
         header.filename("themablad", selection),
     )
+
+
+def _money(theme: Theme, year: int) -> DataTable:
+    """Budget and spending of the theme per year (every entered year and the report's year)."""
+    history = {entry.year: entry for entry in budget_years.theme_history(theme)}
+    if year not in history:
+        history[year] = budget_years.theme_years(theme.plan, [theme], year)[0]
+    columns = (
+        Column(_("jaar"), "year"),
+        Column(_("begrotingsregels (€)"), "integer"),
+        Column(_("begroot (€)"), "integer"),
+        Column(_("besteed (€)"), "integer"),
+        Column(_("besteed van begroot (%)"), "percent"),
+    )
+    missing = _("niet ingevoerd")
+    rows = [
+        (
+            entry.year,
+            entry.lines,
+            entry.planned if entry.planned is not None else missing,
+            entry.spent if entry.spent is not None else missing,
+            entry.spent_share,
+        )
+        for entry in (history[y] for y in sorted(history))
+    ]
+    title = _("Begroot en besteed per jaar")
+    return DataTable(_("Begroting"), title, columns, rows, note=budget_note())
 
 
 def _paragraphs(theme: Theme) -> list[Block]:

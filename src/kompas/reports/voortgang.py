@@ -9,13 +9,13 @@ and the budget table; last the sources.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from kompas.policy.queries import Budget, budget
+from kompas.policy import budget_years
+from kompas.policy.queries import Budget, Plan, budget
 from kompas.presentation.content import (
     Block,
     Bullets,
@@ -42,15 +42,17 @@ def build(selection: Selection) -> Report:
     title = _("Voortgang %(plan)s, %(year)s") % {"plan": plan.title, "year": selection.year}
     report_sources = header.sources(selection)
     plan_budget = budget(plan)
-    budget_table, lines_table = _budget_per_theme(plan_budget, progress), _budget_lines(plan_budget)
+    budget_table = _budget_per_theme(plan, progress, selection.year)
+    lines_table = _budget_lines(plan_budget)
+    spending_table = _spending_lines(plan, selection.year)
     sections = [
         _summary(selection, progress, budget_table),
         *(_theme_section(item) for item in progress),
-        _budget_section(budget_table, lines_table),
+        _budget_section(budget_table, lines_table, spending_table),
         Section(_("Bronnen"), [tables.sources_table(report_sources)], new_page=True),
     ]
     sheets = [tables.status_table(progress), tables.indicator_sheet(progress), tables.action_sheet(progress)]
-    sheets += [budget_table, lines_table]
+    sheets += [budget_table, lines_table, spending_table]
     return Report(
         header.meta(selection, title, report_sources),
         sections,
@@ -123,22 +125,77 @@ def _theme_section(item: ThemeProgress) -> Section:
     return Section(f"{item.theme.code} {item.theme.title}", blocks, new_page=True)
 
 
-def _budget_per_theme(plan_budget: Budget, progress: Sequence[ThemeProgress]) -> DataTable:
-    per_theme: dict[int, Decimal] = defaultdict(Decimal)
-    for line in plan_budget.lines:
-        for theme in line.themes.all():
-            per_theme[theme.pk] += line.amount or Decimal(0)
+def _budget_per_theme(plan: Plan, progress: Sequence[ThemeProgress], year: int) -> DataTable:
+    """The theme's three amounts side by side (``kompas.policy.budget_years``), for ``year``."""
+    years = {
+        item.theme.pk: item for item in budget_years.theme_years(plan, [i.theme for i in progress], year)
+    }
+    names = {"year": year}
     columns = (
         Column(_("thema")),
         Column(_("kosten op het themablad (€)"), "integer"),
         Column(_("begrotingsregels (€)"), "integer"),
+        Column(_("begroot %(year)s (€)") % names, "integer"),
+        Column(_("besteed %(year)s (€)") % names, "integer"),
+        Column(_("besteed van begroot (%)"), "percent"),
+    )
+    rows = []
+    for item in progress:
+        money = years[item.theme.pk]
+        rows.append(
+            (
+                f"{item.theme.code} {item.theme.title}",
+                item.costs_total,
+                money.lines,
+                _entered(money.planned),
+                _entered(money.spent),
+                money.spent_share,
+            )
+        )
+    return DataTable(_("Begroting per thema"), _("Begroting per thema"), columns, rows, note=budget_note())
+
+
+def budget_note() -> str:
+    """Return what the money columns mean and why they differ."""
+    return _(
+        "Kosten op het themablad: wat het themablad zelf noemt onder ‘Wat gaat dat kosten?’ — vaak "
+        "eenmalig, per inwoner of gedekt uit een ander budget; PM telt als nul. Begrotingsregels: de "
+        "jaarlijkse bedragen uit de begrotingstabel van het plan die aan het thema gekoppeld zijn; een "
+        "regel die bij meer thema’s hoort, telt bij elk van die thema’s mee. Beide komen uit "
+        "verschillende delen van het plan, meten iets anders en worden niet opgeteld. Begroot en "
+        "besteed: het themabudget en de bestedingen per begrotingsregel zoals ingevoerd voor het jaar; "
+        "‘niet ingevoerd’ is geen nul."
+    )
+
+
+def _entered(amount: Decimal | None) -> Decimal | str:
+    return amount if amount is not None else _("niet ingevoerd")
+
+
+def _spending_lines(plan: Plan, year: int) -> DataTable:
+    """Every budget line against what was spent on it in ``year``."""
+    names = {"year": year}
+    columns = (
+        Column(_("nummer"), "year"),
+        Column(_("onderwerp")),
+        Column(_("in begroting (€)"), "integer"),
+        Column(_("besteed %(year)s (€)") % names, "integer"),
+        Column(_("verschil (€)"), "integer"),
+        Column(_("toelichting")),
     )
     rows = [
-        (f"{i.theme.code} {i.theme.title}", i.costs_total, per_theme.get(i.theme.pk, Decimal(0)))
-        for i in progress
+        (
+            entry.line.number,
+            entry.line.subject,
+            entry.line.amount,
+            _entered(entry.spent),
+            entry.remaining,
+            entry.note,
+        )
+        for entry in budget_years.line_years(plan, year)
     ]
-    note = _("Een begrotingsregel die bij meer thema’s hoort, telt bij elk van die thema’s mee.")
-    return DataTable(_("Begroting per thema"), _("Begroting per thema"), columns, rows, note=note)
+    title = _("Besteding per begrotingsregel, %(year)s") % names
+    return DataTable(_("Besteding"), title, columns, rows)
 
 
 def _budget_lines(found: Budget) -> DataTable:
@@ -159,6 +216,7 @@ def _budget_lines(found: Budget) -> DataTable:
     return DataTable(_("Begrotingsregels"), _("Begroting zoals in het plan"), columns, rows)
 
 
-def _budget_section(budget_table: DataTable, lines_table: DataTable) -> Section:
+def _budget_section(budget_table: DataTable, lines_table: DataTable, spending_table: DataTable) -> Section:
     text = _("Bedragen in euro’s zoals in het plan; “PM” is een nog niet begrote post.")
-    return Section(_("Begroting"), [Paragraph(text), budget_table, lines_table], new_page=True)
+    blocks: list[Block] = [Paragraph(text), budget_table, lines_table, spending_table]
+    return Section(_("Begroting"), blocks, new_page=True)

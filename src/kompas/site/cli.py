@@ -42,6 +42,7 @@ COMMANDS: dict[str, Promise] = {
     "indicators dump": _("Schrijf de indicatordefinities als TOML-definitiebestand."),
     "compute": _("Bereken indicatorwaarden, trends, benchmarkindex, rangen en voortgang (incrementeel)."),
     "indicators export": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
+    "figures check": _("Toon per organisatie de indicatoren zonder waarden en waarom (teller, noemer, n …)."),
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
     "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),

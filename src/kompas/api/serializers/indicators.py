@@ -94,7 +94,11 @@ class ValueSerializer(serializers.ModelSerializer[IndicatorValue]):
         read_only=True, help_text=" | ".join(code for code, _label in LEVEL_CHOICES)
     )
     period_length = serializers.CharField(read_only=True, help_text=" | ".join(ComputedPeriodChoices.values))
-    flag = serializers.CharField(read_only=True, help_text="leeg | te_weinig_waarnemingen")
+    flag = serializers.CharField(
+        read_only=True,
+        help_text="leeg | te_weinig_waarnemingen; bij een enquêtecijfer met n onder SURVEY_MIN_N is value "
+        "(en het interval) leeg: te weinig waarnemingen",
+    )
 
     class Meta:
         model = IndicatorValue

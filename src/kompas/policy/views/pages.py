@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission
-from kompas.policy import check, history, queries
+from kompas.policy import budget_years, check, history, queries
 from kompas.policy.models import Plan, Theme
 from kompas.policy.views import can_edit
 
@@ -45,6 +45,8 @@ def theme_detail(request: HttpRequest, theme_id: int) -> HttpResponse:
     theme = get_object_or_404(Theme.objects.select_related("plan", "veiligheidsveld"), pk=theme_id)
     context = {
         "sheet": queries.theme_sheet(theme),
+        "budget_years": budget_years.theme_history(theme),
+        "budget_entries": theme.budget_years.all(),
         "theme": theme,
         "plan": theme.plan,
         "can_edit": can_edit(request),
@@ -57,7 +59,12 @@ def theme_detail(request: HttpRequest, theme_id: int) -> HttpResponse:
 def budget(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Show the budget table as printed, its sum against the printed total, and other costs."""
     plan = get_object_or_404(Plan, pk=plan_id)
-    context = {"plan": plan, "budget": queries.budget(plan), "can_edit": can_edit(request)}
+    context = {
+        "plan": plan,
+        "budget": queries.budget(plan),
+        "spending": plan.spending.select_related("budget_line"),
+        "can_edit": can_edit(request),
+    }
     return render(request, "policy/budget.html", context)
 
 
