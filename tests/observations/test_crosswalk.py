@@ -118,7 +118,7 @@ def test_a_stadsdeel_of_2014_splits_over_the_99_wijken_by_their_inhabitants(amst
 def test_the_command_writes_flagged_rows_and_its_warnings(amsterdam: None) -> None:
     out, err = io.StringIO(), io.StringIO()
     call_command(
-        "observations_crosswalk",
+        "observations_reaggregate",
         *("--measure", "inwoners", "--level", "wijk", "--gemeente", "GM0363"),
         *("--from-year", "2021", "--to-year", "2014"),
         stdout=out,

@@ -61,9 +61,7 @@ class Reaggregation:
             for code, share in sorted(self.crosswalk.outside.items())
         ]
         found += [
-            _(
-                "%(code)s: %(share)s valt buiten de oude indeling; de waarde telt alleen de rest."
-            )
+            _("%(code)s: %(share)s valt buiten de oude indeling; de waarde telt alleen de rest.")
             % {"code": code, "share": _percent(share)}
             for code, share in sorted(self.crosswalk.target_outside.items())
         ]

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas observations crosswalk``: counts of one CBS division re-aggregated onto another, as CSV."""
+"""``kompas observations reaggregate``: counts of one CBS division re-aggregated onto another, as CSV."""
 
 from __future__ import annotations
 
