@@ -288,3 +288,22 @@ def division(level: str, year: int, parent_code: str) -> dict[str, DivisionArea]
         .values_list("code", "id", "geometry_rd")
     )
     return {code: DivisionArea(pk, bytes(geometry)) for code, pk, geometry in rows if geometry is not None}
+
+
+def level_versions(level: str) -> list[tuple[int, str, int, int | None]]:
+    """Return (id, code, valid_from, valid_to) of every version of the ``level`` areas."""
+    rows = Area.objects.filter(level=level).order_by("code", "valid_from")
+    return list(rows.values_list("id", "code", "valid_from", "valid_to"))
+
+
+def versions_in_year(versions: list[tuple[int, str, int, int | None]], year: int) -> list[int]:
+    """Return the ids of the versions that hold in ``year``, by the rule of :meth:`AreaIndex.resolve`.
+
+    A code's version is its latest that starts in or before ``year``, else its first; a version
+    that ended before ``year`` without a successor holds for nothing.
+    """
+    chosen: dict[str, tuple[int, int | None]] = {}
+    for pk, code, valid_from, valid_to in versions:
+        if code not in chosen or valid_from <= year:
+            chosen[code] = (pk, valid_to)
+    return [pk for pk, valid_to in chosen.values() if valid_to is None or valid_to >= year]

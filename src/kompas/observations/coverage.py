@@ -1,0 +1,216 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""How much of a parent a sum of its parts covers: parts, values and inhabitants (``docs/areas.md`` §2).
+
+A gemeente summed from 57 of its 99 wijken is not the gemeente's total; shown without a remark,
+it halves the city and can turn the sign of a trend. Every sum of parts therefore carries how
+many of the parent's parts it holds (the areas of the parts' level that lie in the parent that
+year, by the version rule of :meth:`kompas.areas.queries.AreaIndex.resolve`), how many of the
+expected values (parts × periods) and which share of the parts' inhabitants (``inwoners`` of
+the nearest year; unknown when a part has none). Below full coverage the sum is *onvolledig*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from django.utils.translation import gettext as _
+
+from kompas.areas.queries import AreaNode, level_versions, versions_in_year
+from kompas.observations.models import Observation, visible_observations
+
+POPULATION = "inwoners"
+# From fine to coarse: a sum's parts are counted at the finest level among them.
+LEVEL_ORDER = ("buurt", "wijk", "gemeente", "regio", "provincie", "land")
+QUERY_IDS = 900  # ids per IN (...) query, well below every database's parameter limit
+COLUMNS = (
+    "coverage_parts",
+    "coverage_parts_expected",
+    "coverage_values",
+    "coverage_values_expected",
+    "coverage_population_share",
+    "coverage",
+)
+
+
+def level_words(level: str, count: int) -> str:
+    """Return the Dutch word for ``count`` areas of ``level`` (``buurten``, ``wijk``)."""
+    words = {
+        "buurt": (_("buurt"), _("buurten")),
+        "wijk": (_("wijk"), _("wijken")),
+        "gemeente": (_("gemeente"), _("gemeenten")),
+        "regio": (_("regio"), _("regio's")),
+        "provincie": (_("provincie"), _("provincies")),
+    }.get(level, (_("gebied"), _("gebieden")))
+    return words[0] if count == 1 else words[1]
+
+
+def label(parts: int, expected: int, values: int, values_expected: int, level: str) -> str:
+    """Return '' for a complete sum, else the remark *onvolledig (57 van 99 wijken)*.
+
+    Missing parts are named first; with every part present, missing periods are named as values.
+    """
+    if parts < expected:
+        return _("onvolledig (%(parts)d van %(expected)d %(words)s)") % {
+            "parts": parts,
+            "expected": expected,
+            "words": level_words(level, expected),
+        }
+    if values < values_expected:
+        return _("onvolledig (%(values)d van %(expected)d waarden)") % {
+            "values": values,
+            "expected": values_expected,
+        }
+    return ""
+
+
+@dataclass(frozen=True)
+class _Leaves:
+    """The areas of one level in one year: per area id, how many leaves lie in it, and their inhabitants."""
+
+    under: dict[int, int]
+    people: dict[int, float]
+    unknown: dict[int, int]
+
+
+class Hierarchy:
+    """Leaf counts and inhabitants per area, computed once per (level, year)."""
+
+    def __init__(self, nodes: dict[int, AreaNode], organisation_id: int | None) -> None:
+        self.nodes = nodes
+        self.organisation_id = organisation_id
+        self.leaves = cache(self._leaves)
+        self.versions = cache(level_versions)
+
+    def _leaves(self, level: str, year: int) -> _Leaves:
+        ids = versions_in_year(self.versions(level), year)
+        people = _population(ids, year, self.organisation_id)
+        under: dict[int, int] = {}
+        total: dict[int, float] = {}
+        unknown: dict[int, int] = {}
+        for pk in ids:
+            current: int | None = pk
+            while current is not None:
+                under[current] = under.get(current, 0) + 1
+                if pk in people:
+                    total[current] = total.get(current, 0.0) + people[pk]
+                else:
+                    unknown[current] = unknown.get(current, 0) + 1
+                node = self.nodes.get(current)
+                current = node.parent_id if node is not None else None
+        return _Leaves(under, total, unknown)
+
+
+def coverage(parts: pd.DataFrame, keys: list[str], hierarchy: Hierarchy) -> pd.DataFrame:
+    """Return the coverage of each sum: one row per key with :data:`COLUMNS`.
+
+    ``parts`` holds the summed rows: the ``keys`` (with ``target_area``, ``target_start`` and
+    ``target_length``), ``area_id``, ``period_start``, ``period_length`` and ``level``.
+    """
+    frame = parts.copy()
+    frame["rank"] = frame["level"].map({level: i for i, level in enumerate(LEVEL_ORDER)}).fillna(-1)
+    frame["leaf_rank"] = frame.groupby(keys)["rank"].transform("min").astype(int)
+    frame["year"] = frame["target_start"].dt.year
+    leaf_level = frame["leaf_rank"].map(lambda i: LEVEL_ORDER[i] if 0 <= i < len(LEVEL_ORDER) else "")
+    frame["leaf_level"] = leaf_level
+    frame["weight"] = [
+        1 if level == leaf else hierarchy.leaves(leaf, year).under.get(area, 0) if leaf else 1
+        for area, level, leaf, year in zip(
+            frame["area_id"], frame["level"], frame["leaf_level"], frame["year"], strict=True
+        )
+    ]
+    cells = frame.drop_duplicates([*keys, "area_id", "period_start"])
+    areas = frame.drop_duplicates([*keys, "area_id"])
+    result = areas.groupby(keys, as_index=False).agg(
+        coverage_parts=("weight", "sum"), leaf_level=("leaf_level", "first"), year=("year", "first")
+    )
+    values = cells.groupby(keys, as_index=False).agg(coverage_values=("weight", "sum"))
+    result = result.merge(values, on=keys)
+    per_period = frame.groupby(keys, as_index=False).agg(length=("period_length", "first"))
+    result = result.merge(per_period, on=keys)
+    return _expected(result, areas, keys, hierarchy)
+
+
+def _expected(
+    result: pd.DataFrame, areas: pd.DataFrame, keys: list[str], hierarchy: Hierarchy
+) -> pd.DataFrame:
+    expected, shares = [], []
+    people = areas.assign(
+        people=[
+            _people(hierarchy, area, leaf, year)
+            for area, leaf, year in zip(areas["area_id"], areas["leaf_level"], areas["year"], strict=True)
+        ]
+    )
+    covered = people.groupby(keys, as_index=False).agg(people=("people", lambda s: s.sum(min_count=len(s))))
+    result = result.merge(covered, on=keys)
+    for target, leaf, year, present in zip(
+        result["target_area"], result["leaf_level"], result["year"], result["people"], strict=True
+    ):
+        leaves = hierarchy.leaves(leaf, year) if leaf else None
+        count = leaves.under.get(int(target), 0) if leaves else 0
+        expected.append(count)
+        whole = leaves.people.get(int(target)) if leaves and not leaves.unknown.get(int(target)) else None
+        shares.append(present / whole if whole and not np.isnan(present) else np.nan)
+    result["coverage_parts_expected"] = np.maximum(expected, result["coverage_parts"])
+    periods = [
+        _periods(length, target, start)
+        for length, target, start in zip(
+            result["length"], result["target_length"], result["target_start"], strict=True
+        )
+    ]
+    result["coverage_values_expected"] = result["coverage_parts_expected"] * np.asarray(periods)
+    result["coverage_population_share"] = shares
+    result["coverage"] = [
+        label(int(p), int(e), int(v), int(ve), leaf)
+        for p, e, v, ve, leaf in zip(
+            result["coverage_parts"],
+            result["coverage_parts_expected"],
+            result["coverage_values"],
+            result["coverage_values_expected"],
+            result["leaf_level"],
+            strict=True,
+        )
+    ]
+    return result[[*keys, *COLUMNS]]
+
+
+def _people(hierarchy: Hierarchy, area: int, leaf: str, year: int) -> float:
+    if not leaf:
+        return np.nan
+    leaves = hierarchy.leaves(leaf, year)
+    if leaves.unknown.get(area):
+        return np.nan
+    return leaves.people.get(area, np.nan)
+
+
+# Months in a period of each length that sums (weeks are never summed).
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def _periods(length: str, target: str, start: pd.Timestamp) -> int:
+    """Return how many periods of ``length`` the period ``target`` starting at ``start`` holds."""
+    if length == target:
+        return 1
+    if length == "day":
+        end = start + pd.DateOffset(months=_MONTHS.get(target, 1))
+        return int((end - start).days)
+    return max(_MONTHS.get(target, 1) // _MONTHS.get(length, 1), 1)
+
+
+def _population(ids: list[int], year: int, organisation_id: int | None) -> dict[int, float]:
+    """Return the inhabitants of each area version on 1 January of the year nearest ``year``."""
+    nearest: dict[int, tuple[int, float]] = {}
+    for first in range(0, len(ids), QUERY_IDS):
+        rows = Observation._base_manager.filter(
+            visible_observations(organisation_id),
+            measure__code=POPULATION,
+            area_id__in=ids[first : first + QUERY_IDS],
+        ).values_list("area_id", "period_start", "value")
+        for area_id, start, value in rows:
+            distance = abs(start.year - year)
+            if area_id not in nearest or distance < nearest[area_id][0]:
+                nearest[area_id] = (distance, value)
+    return {pk: value for pk, (_distance, value) in nearest.items()}
