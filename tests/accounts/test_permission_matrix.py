@@ -174,6 +174,8 @@ MATRIX: dict[str, Entry] = {
     "sources:run_list": Entry(IMPORTERS),
     "sources:import": Entry(IMPORTERS),
     "sources:run_detail": Entry(IMPORTERS, target="run_id"),
+    # --- coverage of sums (issue 14.4) ---
+    "api:indicator_incomplete": Entry(API_ROLES, target="indicator_id"),
 }
 
 

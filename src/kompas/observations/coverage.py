@@ -12,6 +12,7 @@ the nearest year; unknown when a part has none). Below full coverage the sum is 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,7 @@ import numpy as np
 import pandas as pd
 from django.utils.translation import gettext as _
 
-from kompas.areas.queries import AreaNode, level_versions, versions_in_year
+from kompas.areas.queries import AreaNode, area_nodes, level_versions, version_index, versions_in_year
 from kompas.observations.models import Observation, visible_observations
 
 POPULATION = "inwoners"
@@ -214,3 +215,70 @@ def _population(ids: list[int], year: int, organisation_id: int | None) -> dict[
             if area_id not in nearest or distance < nearest[area_id][0]:
                 nearest[area_id] = (distance, value)
     return {pk: value for pk, (_distance, value) in nearest.items()}
+
+
+@dataclass(frozen=True)
+class ParentCoverage:
+    """How many of a parent's parts (areas of ``part_level``) have a value, and their inhabitants' share."""
+
+    area_code: str
+    parts: int
+    expected: int
+    part_level: str
+    population_share: float | None
+
+    @property
+    def complete(self) -> bool:
+        """Return whether every part of the parent has a value."""
+        return self.parts >= self.expected
+
+    @property
+    def population_text(self) -> str:
+        """Return the share of the parts' inhabitants as '83,1 %' ('' when unknown)."""
+        if self.population_share is None:
+            return ""
+        return f"{self.population_share * 100:.1f} %".replace(".", ",")
+
+    @property
+    def label(self) -> str:
+        """Return '' when complete, else *onvolledig (22 van 26 buurten)*."""
+        return label(self.parts, self.expected, 0, 0, self.part_level)
+
+
+def parents_covered(
+    part_codes: Iterable[str], part_level: str, parent_level: str, year: int
+) -> list[ParentCoverage]:
+    """Return, per ``parent_level`` area above ``part_codes``, how many of its parts they are.
+
+    The parts are area codes of ``part_level`` that have a value in ``year``; each is taken in
+    its version of that year, and counted against the parent's parts of that year.
+    """
+    codes = sorted(set(part_codes))
+    if not codes:
+        return []
+    index = version_index(codes)
+    hierarchy = Hierarchy(area_nodes(), None)
+    leaves = hierarchy.leaves(part_level, year)
+    found: dict[int, tuple[int, float, bool]] = {}
+    for code in codes:
+        pk = index.resolve(code, year)
+        parent = _ancestor(hierarchy.nodes, pk, parent_level)
+        if pk is None or parent is None:
+            continue
+        count, people, known = found.get(parent, (0, 0.0, True))
+        own = leaves.people.get(pk) if not leaves.unknown.get(pk) else None
+        found[parent] = (count + 1, people + (own or 0.0), known and own is not None)
+    result = []
+    for parent, (count, people, known) in found.items():
+        whole = leaves.people.get(parent) if not leaves.unknown.get(parent) else None
+        share = people / whole if known and whole else None
+        expected = max(leaves.under.get(parent, 0), count)
+        result.append(ParentCoverage(hierarchy.nodes[parent].code, count, expected, part_level, share))
+    return sorted(result, key=lambda c: c.area_code)
+
+
+def _ancestor(nodes: dict[int, AreaNode], pk: int | None, level: str) -> int | None:
+    current = nodes[pk].parent_id if pk is not None and pk in nodes else None
+    while current is not None and current in nodes and nodes[current].level != level:
+        current = nodes[current].parent_id
+    return current if current is not None and current in nodes else None
