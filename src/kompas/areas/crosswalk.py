@@ -107,44 +107,60 @@ def overlap(
     area-weighted. Geometries must be valid (:mod:`kompas.areas.projection` stores them so).
     """
     weighting = Weighting.POPULATION if population is not None else Weighting.AREA
-    target_codes = sorted(targets)
-    target_shapes = [targets[code] for code in target_codes]
-    tree = shapely.STRtree(target_shapes)
+    codes = sorted(targets)
+    tree = shapely.STRtree([targets[code] for code in codes])
+    intersections = {
+        code: _intersections(shape, codes, tree, targets) for code, shape in sorted(sources.items())
+    }
     pieces: list[Piece] = []
-    outside: dict[str, float] = {}
-    unmatched: list[str] = []
     fallback: list[str] = []
-    covered = dict.fromkeys(target_codes, 0.0)
-    for code in sorted(sources):
-        shape = sources[code]
-        areas = {
-            target_codes[i]: shapely.area(shapely.intersection(shape, target_shapes[i]))
-            for i in tree.query(shape, predicate="intersects")
-        }
-        whole = shapely.area(shape)
-        areas = {target: area for target, area in areas.items() if whole and area / whole > MIN_SHARE}
-        inside = sum(areas.values())
-        for target, area in areas.items():
-            covered[target] += area
-        if not areas:
-            unmatched.append(code)
-            continue
-        if whole and 1 - inside / whole > MIN_SHARE:
-            outside[code] = 1 - inside / whole
+    for code, areas in intersections.items():
         weights = dict(areas)
-        if population is not None:
+        if population is not None and areas:
             weights = _population_weights(areas, targets, population)
             if not weights:
                 fallback.append(code)
                 weights = dict(areas)
         total = sum(weights.values())
         pieces.extend(Piece(code, target, weight / total) for target, weight in sorted(weights.items()))
-    target_outside = {
-        code: 1 - covered[code] / whole
-        for code, shape in zip(target_codes, target_shapes, strict=True)
-        if (whole := shapely.area(shape)) and 1 - covered[code] / whole > MIN_SHARE
+    covered: dict[str, float] = {}
+    for areas in intersections.values():
+        for target, area in areas.items():
+            covered[target] = covered.get(target, 0.0) + area
+    return Crosswalk(
+        weighting,
+        tuple(pieces),
+        outside=_outside(sources, {code: sum(areas.values()) for code, areas in intersections.items()}),
+        target_outside=_outside(targets, covered),
+        unmatched=tuple(code for code, areas in intersections.items() if not areas),
+        area_fallback=tuple(fallback),
+    )
+
+
+def _intersections(shape: Any, codes: list[str], tree: Any, targets: Mapping[str, Any]) -> dict[str, float]:
+    """Return target code → area of its overlap with ``shape``, slivers left out.
+
+    ``tree`` is the STRtree of the targets in the order of ``codes``.
+    """
+    whole = shapely.area(shape)
+    if not whole:
+        return {}
+    areas = {
+        codes[i]: float(shapely.area(shapely.intersection(shape, targets[codes[i]])))
+        for i in tree.query(shape, predicate="intersects")
     }
-    return Crosswalk(weighting, tuple(pieces), outside, target_outside, tuple(unmatched), tuple(fallback))
+    return {target: area for target, area in sorted(areas.items()) if area / whole > MIN_SHARE}
+
+
+def _outside(shapes: Mapping[str, Any], inside: Mapping[str, float]) -> dict[str, float]:
+    """Return code → the share of each shape's area not in ``inside`` (only shares above a sliver)."""
+    found = {}
+    for code, shape in sorted(shapes.items()):
+        whole = shapely.area(shape)
+        share = 1 - inside.get(code, 0.0) / whole if whole else 0.0
+        if inside.get(code) and share > MIN_SHARE:
+            found[code] = share
+    return found
 
 
 def _population_weights(
