@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 import pytest
 from django.test import Client
@@ -26,8 +28,12 @@ from kompas.indicators.queries import value_frame
 from kompas.indicators.status import Status, TargetRule
 from kompas.indicators.targets import TargetFigures
 from kompas.observations.export import export_observations, selection
+from kompas.reports.indicator_figures import indicator_figures
 from tests.indicators.factories import define
 from tests.sources.importing import raw_rows, run_import
+
+if TYPE_CHECKING:
+    from kompas.policy.queries import Target
 
 pytestmark = pytest.mark.django_db
 GEBIEDEN = "cbs-gebiedsindelingen-2014-2015/"
@@ -119,3 +125,13 @@ def test_the_api_refuses_a_period_that_is_no_date(
     answer = client.get(f"/api/v1/indicators/{burglaries.pk}/incomplete", {"period_start": "2015"})
     assert answer.status_code == 400
     assert answer.json() == {"period_start": "Verwacht een datum JJJJ-MM-DD."}
+
+
+def test_a_report_prints_onvolledig_where_the_gemeente_has_no_value(burglaries: Indicator) -> None:
+    # what indicator_figures reads of a plan target: its id, indicator id and indicator
+    target = cast("Target", SimpleNamespace(pk=0, indicator_id=burglaries.pk, indicator=burglaries))
+    with scopes_disabled():
+        zoetermeer = indicator_figures([target], year=2015, area_code="GM0637", suppress=False)
+        den_haag = indicator_figures([target], year=2015, area_code="GM0518", suppress=False)
+    assert zoetermeer[0].value == LABEL and zoetermeer[0].trend is None and zoetermeer[0].status == ""
+    assert isinstance(den_haag[0].value, float)

@@ -22,7 +22,8 @@ from kompas.areas.queries import area_names
 # A model imported ``as`` itself is re-exported: other apps name it in type hints, and read its
 # objects through this module's functions, never the tables.
 from kompas.indicators.comparability import Comparability as Comparability
-from kompas.indicators.coverage import IncompleteRow, incomplete_rows
+from kompas.indicators.coverage import IncompleteRow as IncompleteRow
+from kompas.indicators.coverage import incomplete_rows as incomplete_rows
 from kompas.indicators.definitions import Component, Definition
 from kompas.indicators.models import (
     LEVEL_CHOICES,
