@@ -141,3 +141,29 @@ def test_a_rate_is_refused_with_one_message(amsterdam: None) -> None:
             from_year=2021,
             to_year=2014,
         )
+
+
+def test_without_inhabitants_in_the_new_division_it_weighs_by_area_and_says_so(amsterdam: None) -> None:
+    with scopes_disabled():
+        result = reaggregate(
+            measure_code="inwoners",
+            level="wijk",
+            parent_code="GM0363",
+            from_year=2021,
+            to_year=2014,
+            weighting=crosswalk.Weighting.POPULATION,
+        )
+    # the eight wijken of 2014 have no inhabitants stored: every wijk of 2021 that overlaps them
+    matched = sorted(set(_inhabitants(2021)) - {"WK036350"})
+    assert list(result.crosswalk.area_fallback) == matched
+    assert (
+        "WK036300: geen inwoners bekend in de nieuwe gebieden; naar oppervlakte verdeeld."
+        in result.warnings()
+    )
+    rows_2021 = [row for row in result.rows if row.period_start.year == 2021]
+    assert {row.flag for row in rows_2021} == {
+        "herverdeeld van indeling 2021 naar 2014 (inwoners, deels oppervlakte)"
+    }
+    assert sum(row.value for row in rows_2021) + _inhabitants(2021)["WK036350"] == sum(
+        _inhabitants(2021).values()
+    )

@@ -124,7 +124,7 @@ def reaggregate(
     flag = _("herverdeeld van indeling %(from)s naar %(to)s (%(weighting)s)") % {
         "from": from_year,
         "to": to_year,
-        "weighting": walk.weighting.value,
+        "weighting": _("inwoners, deels oppervlakte") if walk.area_fallback else walk.weighting.value,
     }
     for (start, length), counts in sorted(_counts(measure, sources, organisation_id).items()):
         moved = crosswalk.allocate(walk, counts)
