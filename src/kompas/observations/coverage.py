@@ -12,11 +12,13 @@ the nearest year; unknown when a part has none). Below full coverage the sum is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from django.utils.translation import gettext as _
 
@@ -109,52 +111,62 @@ def coverage(parts: pd.DataFrame, keys: list[str], hierarchy: Hierarchy) -> pd.D
     """Return the coverage of each sum: one row per key with :data:`COLUMNS`.
 
     ``parts`` holds the summed rows: the ``keys`` (with ``target_area``, ``target_start`` and
-    ``target_length``), ``area_id``, ``period_start``, ``period_length`` and ``level``.
+    ``target_length``), ``area_id``, ``period_start``, ``period_length`` and ``level``. A part
+    coarser than the finest among its sum's parts counts as the finest areas inside it.
     """
     frame = parts.copy()
     frame["rank"] = frame["level"].map({level: i for i, level in enumerate(LEVEL_ORDER)}).fillna(-1)
-    frame["leaf_rank"] = frame.groupby(keys)["rank"].transform("min").astype(int)
+    leaf_rank = frame.groupby(keys)["rank"].transform("min").astype(int)
+    frame["leaf_level"] = leaf_rank.map(dict(enumerate(LEVEL_ORDER))).fillna("")
     frame["year"] = frame["target_start"].dt.year
-    leaf_level = frame["leaf_rank"].map(lambda i: LEVEL_ORDER[i] if 0 <= i < len(LEVEL_ORDER) else "")
-    frame["leaf_level"] = leaf_level
-    frame["weight"] = [
-        1 if level == leaf else hierarchy.leaves(leaf, year).under.get(area, 0) if leaf else 1
-        for area, level, leaf, year in zip(
-            frame["area_id"], frame["level"], frame["leaf_level"], frame["year"], strict=True
-        )
-    ]
+    inside = _per_leaves(frame, "area_id", hierarchy, lambda leaves: leaves.under, 0.0)
+    # a part at the finest level (or at a level outside the CBS hierarchy) counts once
+    itself = (frame["level"] == frame["leaf_level"]) | (frame["leaf_level"] == "")
+    frame["weight"] = np.where(itself, 1.0, inside)
     cells = frame.drop_duplicates([*keys, "area_id", "period_start"])
-    areas = frame.drop_duplicates([*keys, "area_id"])
+    areas = frame.drop_duplicates([*keys, "area_id"]).copy()
+    areas["people"] = _per_leaves(areas, "area_id", hierarchy, _known_people, np.nan)
+    areas["unknown"] = areas["people"].isna()
     result = areas.groupby(keys, as_index=False).agg(
-        coverage_parts=("weight", "sum"), leaf_level=("leaf_level", "first"), year=("year", "first")
+        coverage_parts=("weight", "sum"),
+        leaf_level=("leaf_level", "first"),
+        year=("year", "first"),
+        length=("period_length", "first"),
+        people=("people", "sum"),
+        unknown=("unknown", "max"),
     )
     values = cells.groupby(keys, as_index=False).agg(coverage_values=("weight", "sum"))
-    result = result.merge(values, on=keys)
-    per_period = frame.groupby(keys, as_index=False).agg(length=("period_length", "first"))
-    result = result.merge(per_period, on=keys)
-    return _expected(result, areas, keys, hierarchy)
+    return _expected(result.merge(values, on=keys), keys, hierarchy)
 
 
-def _expected(
-    result: pd.DataFrame, areas: pd.DataFrame, keys: list[str], hierarchy: Hierarchy
-) -> pd.DataFrame:
-    expected, shares = [], []
-    people = areas.assign(
-        people=[
-            _people(hierarchy, area, leaf, year)
-            for area, leaf, year in zip(areas["area_id"], areas["leaf_level"], areas["year"], strict=True)
-        ]
-    )
-    covered = people.groupby(keys, as_index=False).agg(people=("people", lambda s: s.sum(min_count=len(s))))
-    result = result.merge(covered, on=keys)
-    for target, leaf, year, present in zip(
-        result["target_area"], result["leaf_level"], result["year"], result["people"], strict=True
-    ):
-        leaves = hierarchy.leaves(leaf, year) if leaf else None
-        count = leaves.under.get(int(target), 0) if leaves else 0
-        expected.append(count)
-        whole = leaves.people.get(int(target)) if leaves and not leaves.unknown.get(int(target)) else None
-        shares.append(present / whole if whole and not np.isnan(present) else np.nan)
+def _known_people(leaves: _Leaves) -> dict[int, float]:
+    """Return area id → inhabitants, for the areas whose every leaf has inhabitants."""
+    return {pk: people for pk, people in leaves.people.items() if not leaves.unknown.get(pk)}
+
+
+def _per_leaves(
+    frame: pd.DataFrame,
+    column: str,
+    hierarchy: Hierarchy,
+    pick: Callable[[_Leaves], Mapping[int, float]],
+    default: float,
+) -> npt.NDArray[np.float64]:
+    """Look up ``pick(leaves of the row's leaf level and year)`` for the area ids in ``column``."""
+    found = np.full(len(frame), default, dtype=np.float64)
+    for group, index in frame.groupby(["leaf_level", "year"]).indices.items():
+        leaf, year = cast("tuple[str, int]", group)
+        if leaf:
+            mapping = pick(hierarchy.leaves(str(leaf), int(year)))
+            found[index] = frame[column].iloc[index].map(mapping).fillna(default).to_numpy(dtype=np.float64)
+    return found
+
+
+def _expected(result: pd.DataFrame, keys: list[str], hierarchy: Hierarchy) -> pd.DataFrame:
+    expected = _per_leaves(result, "target_area", hierarchy, lambda leaves: leaves.under, 0.0)
+    whole = _per_leaves(result, "target_area", hierarchy, _known_people, np.nan)
+    present = np.where(result["unknown"].astype(bool), np.nan, result["people"].astype(float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result["coverage_population_share"] = np.where(whole > 0, present / whole, np.nan)
     result["coverage_parts_expected"] = np.maximum(expected, result["coverage_parts"])
     periods = [
         _periods(length, target, start)
@@ -163,7 +175,6 @@ def _expected(
         )
     ]
     result["coverage_values_expected"] = result["coverage_parts_expected"] * np.asarray(periods)
-    result["coverage_population_share"] = shares
     result["coverage"] = [
         label(int(p), int(e), int(v), int(ve), leaf)
         for p, e, v, ve, leaf in zip(
@@ -176,15 +187,6 @@ def _expected(
         )
     ]
     return result[[*keys, *COLUMNS]]
-
-
-def _people(hierarchy: Hierarchy, area: int, leaf: str, year: int) -> float:
-    if not leaf:
-        return np.nan
-    leaves = hierarchy.leaves(leaf, year)
-    if leaves.unknown.get(area):
-        return np.nan
-    return leaves.people.get(area, np.nan)
 
 
 # Months in a period of each length that sums (weeks are never summed).
