@@ -183,6 +183,8 @@ MATRIX: dict[str, Entry] = {
     "policy:spending_edit": Entry(POLICY_EDIT, target="spending_id"),
     "policy:spending_delete": Entry(POLICY_EDIT, method="post", target="spending_id"),
     "policy:spending_create": Entry(POLICY_EDIT, target="plan_id"),
+    # --- coverage of sums (issue 14.4) ---
+    "api:indicator_incomplete": Entry(API_ROLES, target="indicator_id"),
 }
 
 

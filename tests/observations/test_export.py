@@ -82,6 +82,8 @@ def test_rates_and_survey_values_are_never_summed(data: None) -> None:
             21.0,
             1.1,
             3000,
+            *(None,) * 5,
+            "",  # the gemeente's own value: no sum, so no coverage
         )
     ]
     assert result.left_out == 1

@@ -5,7 +5,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from kompas.api.views import indicators, plans, users
+from kompas.api.views import coverage, indicators, plans, users
 
 app_name = "api"
 urlpatterns = [
@@ -22,5 +22,10 @@ urlpatterns = [
         "v1/indicators/<id:indicator_id>/values",
         indicators.IndicatorValueListView.as_view(),
         name="indicator_values",
+    ),
+    path(
+        "v1/indicators/<id:indicator_id>/incomplete",
+        coverage.IncompleteListView.as_view(),
+        name="indicator_incomplete",
     ),
 ]

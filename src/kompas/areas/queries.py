@@ -260,3 +260,50 @@ def codes_within(gemeente_code: str) -> dict[int, str]:
     number = gemeente_code[2:]
     inside = Q(code=gemeente_code) | Q(code__startswith="WK" + number) | Q(code__startswith="BU" + number)
     return dict(Area.objects.filter(inside).values_list("id", "code"))
+
+
+# Reads for boundary crosswalks (kompas.areas.crosswalk).
+
+
+@dataclass(frozen=True, slots=True)
+class DivisionArea:
+    """An area version of a division: its id and its RD New boundary (WKB)."""
+
+    id: int
+    geometry_rd: bytes
+
+
+def division(level: str, year: int, parent_code: str) -> dict[str, DivisionArea]:
+    """Return the ``level`` areas under ``parent_code`` whose version is valid in ``year``.
+
+    Unlike :meth:`AreaIndex.resolve`, a year before a code's first version does not reach
+    that version: a division is the set of boundaries that held that year, so a code that
+    only exists later is no part of it. Areas without a boundary are left out.
+    """
+    valid = Q(valid_from__lte=year) & (Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+    rows = (
+        Area.objects.filter(valid, level=level, code__startswith=level_prefix(level) + parent_code[2:])
+        .exclude(geometry_rd=None)
+        .order_by("code", "valid_from")
+        .values_list("code", "id", "geometry_rd")
+    )
+    return {code: DivisionArea(pk, bytes(geometry)) for code, pk, geometry in rows if geometry is not None}
+
+
+def level_versions(level: str) -> list[tuple[int, str, int, int | None]]:
+    """Return (id, code, valid_from, valid_to) of every version of the ``level`` areas."""
+    rows = Area.objects.filter(level=level).order_by("code", "valid_from")
+    return list(rows.values_list("id", "code", "valid_from", "valid_to"))
+
+
+def versions_in_year(versions: list[tuple[int, str, int, int | None]], year: int) -> list[int]:
+    """Return the ids of the versions that hold in ``year``, by the rule of :meth:`AreaIndex.resolve`.
+
+    A code's version is its latest that starts in or before ``year``, else its first; a version
+    that ended before ``year`` without a successor holds for nothing.
+    """
+    chosen: dict[str, tuple[int, int | None]] = {}
+    for pk, code, valid_from, valid_to in versions:
+        if code not in chosen or valid_from <= year:
+            chosen[code] = (pk, valid_to)
+    return [pk for pk, valid_to in chosen.values() if valid_to is None or valid_to >= year]

@@ -22,6 +22,8 @@ from kompas.areas.queries import area_names
 # A model imported ``as`` itself is re-exported: other apps name it in type hints, and read its
 # objects through this module's functions, never the tables.
 from kompas.indicators.comparability import Comparability as Comparability
+from kompas.indicators.coverage import IncompleteRow as IncompleteRow
+from kompas.indicators.coverage import incomplete_rows as incomplete_rows
 from kompas.indicators.definitions import Component, Definition
 from kompas.indicators.models import (
     LEVEL_CHOICES,
@@ -194,6 +196,7 @@ class IndicatorPage:
     state: IndicatorState | None
     runs: list[Any] = field(default_factory=list)
     run_count: int = 0
+    incomplete: list[IncompleteRow] = field(default_factory=list)
 
 
 def choices(indicator: Indicator, level: str = "", length: str = "") -> Choices:
@@ -253,6 +256,7 @@ def indicator_page(
         state=state,
         runs=list(state.import_runs.order_by("-pk")) if state else [],
         run_count=state.import_runs.through.objects.filter(indicatorstate=state).count() if state else 0,
+        incomplete=incomplete_rows(indicator, level, length, start),
     )
 
 

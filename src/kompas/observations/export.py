@@ -7,7 +7,9 @@ wijk and gemeente, months to their quarter and year. Rates, medians and survey v
 averaged or summed; when a coarser level or period is asked they appear only where the source
 itself gave them at that level and period. A value the source gives at the asked level and
 period wins over the sum of its parts. Weeks do not nest in months and are only kept as weeks.
-A sum covers the values present: absent values are absent, not zero.
+A sum covers the values present: absent values are absent, not zero; every sum says how many
+of the parent's parts and periods it holds and which share of their inhabitants, and is marked
+*onvolledig (57 van 99 wijken)* below full coverage (:mod:`kompas.observations.coverage`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pandas as pd
 from django.db.models import Max, Min, Q, QuerySet
 
 from kompas.areas.queries import AreaNode, area_nodes
-from kompas.observations import bulk
+from kompas.observations import bulk, coverage
 from kompas.observations.models import Measure, Observation, visible_observations
 from kompas.observations.queries import COUNT_UNIT
 
@@ -34,6 +36,7 @@ COLUMNS = (
     "value",
     "margin",
     "sample_size",
+    *coverage.COLUMNS,
 )
 PERIODS = ("month", "quarter", "year")
 # Which period lengths sum into which: (from, to).
@@ -133,7 +136,8 @@ def export_observations(
     counts = frame["measure_id"].map(lambda pk: measures[pk].unit == COUNT_UNIT) & frame["margin"].isna()
     usable = reachable & (native | counts)
     result.left_out = int((~usable).sum())
-    table = _combine(frame[usable], native[usable])
+    hierarchy = coverage.Hierarchy(area_nodes(), None)
+    table = _combine(frame[usable], native[usable], hierarchy)
     result.frame = _output(table, measures, nodes)
     return result
 
@@ -174,19 +178,27 @@ def _period_starts(starts: pd.Series, period: str | None) -> pd.Series:
     return firsts
 
 
-def _combine(frame: pd.DataFrame, native: pd.Series) -> pd.DataFrame:
-    """Keep the native rows and add the sums of the others where no native row has their key."""
+def _combine(frame: pd.DataFrame, native: pd.Series, hierarchy: coverage.Hierarchy) -> pd.DataFrame:
+    """Keep the native rows and add the sums of the others where no native row has their key.
+
+    Every sum carries its coverage (:mod:`kompas.observations.coverage`); a native row has none.
+    """
     keys = ["measure_id", "target_area", "target_start", "target_length"]
-    natives = frame[native.to_numpy()]
+    natives = frame[native.to_numpy()].assign(**{name: np.nan for name in coverage.COLUMNS[:-1]}, coverage="")
+    parts = frame[~native.to_numpy()]
     sums = (
-        frame[~native.to_numpy()]
-        .groupby(keys, as_index=False)
+        parts.groupby(keys, as_index=False)
         .agg(value=("value", "sum"))
         .assign(margin=np.nan, sample_size=np.nan)
     )
+    if not parts.empty:
+        levels = parts["area_id"].map(lambda pk: hierarchy.nodes[pk].level if pk in hierarchy.nodes else "")
+        sums = sums.merge(coverage.coverage(parts.assign(level=levels), keys, hierarchy), on=keys)
+    else:
+        sums = sums.assign(**{name: np.nan for name in coverage.COLUMNS[:-1]}, coverage="")
     taken = pd.MultiIndex.from_frame(natives[keys])
     sums = sums[~pd.MultiIndex.from_frame(sums[keys]).isin(taken)]
-    columns = [*keys, "value", "margin", "sample_size"]
+    columns = [*keys, "value", "margin", "sample_size", *coverage.COLUMNS]
     return pd.concat([natives[columns], sums[columns]], ignore_index=True)
 
 
@@ -204,6 +216,9 @@ def _output(table: pd.DataFrame, measures: dict[int, Measure], nodes: dict[int, 
             "value": table["value"].astype("float64"),
             "margin": table["margin"].astype("float64"),
             "sample_size": table["sample_size"].astype("Int64"),
+            **{name: table[name].astype("Int64") for name in coverage.COLUMNS[:4]},
+            "coverage_population_share": table["coverage_population_share"].astype("float64").round(4),
+            "coverage": table["coverage"].fillna("").astype(str),
         }
     )
     return frame.sort_values(

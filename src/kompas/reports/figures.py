@@ -10,6 +10,7 @@ stored data (which measures and years a gemeente has) is cached until the next c
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from kompas.accounts.models import Organisation
 from kompas.accounts.queries import changes
 from kompas.areas.queries import codes_within, ids_within, level_prefix, map_shapes
 from kompas.areas.sums import area_sums
+from kompas.observations.coverage import label as coverage_label
 from kompas.observations.queries import (
     MeasureInfo,
     YearValue,
@@ -217,10 +219,34 @@ def summed_from_buurten(
     years: tuple[int, int],
     measure_codes: list[str] | None = None,
 ) -> list[YearValue]:
+    """Return for each wijk (id → code) the yearly sums of the counts of the buurten under it,
+    where every buurt of the wijk has a count (:func:`wijk_sums`)."""
+    return wijk_sums(organisation, wijken, years, measure_codes).complete
+
+
+@dataclass(frozen=True)
+class WijkSums:
+    """Sums of buurten per wijk: the complete ones, and for the others the remark why there is none.
+
+    ``incomplete`` maps (measure code, wijk id, year) to *onvolledig (3 van 5 buurten)*.
+    """
+
+    complete: list[YearValue]
+    incomplete: dict[tuple[str, int, int], str]
+
+
+def wijk_sums(
+    organisation: Organisation,
+    wijken: dict[int, str],
+    years: tuple[int, int],
+    measure_codes: list[str] | None = None,
+) -> WijkSums:
     """Return for each wijk (id → code) the yearly sums of the counts of the buurten under it.
 
-    Buurten belong to a wijk by the CBS code rule (BU01640203 lies in WK016402). Only counts are
-    summed; a percentage of a wijk is not the sum of its buurten.
+    Buurten belong to a wijk by the CBS code rule (BU01640203 lies in WK016402); the buurten of
+    a wijk are those on the map of the later year. Only counts are summed; a percentage of a wijk
+    is not the sum of its buurten. A wijk of which only some buurten have a count gets no sum but
+    the remark *onvolledig* (``docs/areas.md`` §2): half a wijk is not the wijk.
     """
     wijk_ids = {code[2:]: pk for pk, code in wijken.items()}
     buurten = {
@@ -229,10 +255,12 @@ def summed_from_buurten(
         if code[2:8] in wijk_ids
     }
     if not buurten:
-        return []
+        return WijkSums([], {})
+    expected = Counter(buurten.values())
     known = catalogue(organisation).measures
     totals: dict[tuple[str, int, int], list[float]] = {}
     lengths: dict[tuple[str, int, int], str] = {}
+    parts: Counter[tuple[str, int, int]] = Counter()
     for value in yearly_values(
         list(buurten), organisation_id=organisation.pk, years=years, measure_codes=measure_codes
     ):
@@ -244,10 +272,18 @@ def summed_from_buurten(
         total[0] += value.value
         total[1] = max(total[1], value.periods)
         lengths[key] = value.period_length
-    return [
+        parts[key] += 1
+    complete = [
         YearValue(code, wijk, year, total, int(periods), lengths[(code, wijk, year)])
         for (code, wijk, year), (total, periods) in sorted(totals.items())
+        if parts[(code, wijk, year)] >= expected[wijk]
     ]
+    incomplete = {
+        key: coverage_label(count, expected[key[1]], 0, 0, "buurt")
+        for key, count in sorted(parts.items())
+        if count < expected[key[1]]
+    }
+    return WijkSums(complete, incomplete)
 
 
 def _hidden(
@@ -420,9 +456,11 @@ def area_map(
     )
     by_area = {v.area_id: v.value for v in values}
     missing = {pk: code for pk, code, _name, _geometry in drawn if pk not in by_area}
+    partial: dict[int, str] = {}
     if level == "wijk" and missing and info.is_count:
-        summed = summed_from_buurten(organisation, missing, (year, year), [measure_code])
-        by_area.update({v.area_id: v.value for v in summed})
+        summed = wijk_sums(organisation, missing, (year, year), [measure_code])
+        by_area.update({v.area_id: v.value for v in summed.complete})
+        partial = {wijk: remark for (_code, wijk, _year), remark in summed.incomplete.items()}
     hidden = complements(organisation, year).get(measure_code, frozenset()) if suppress else frozenset()
     population_year = (
         rate_year(organisation, measure_code, level=level, year=year) if per_inhabitants else None
@@ -440,6 +478,7 @@ def area_map(
         note = ""
         if population_year is not None:
             shown, note = _per_inhabitants(shown, inhabitants.get(code))
+        note = note or partial.get(pk, "")
         number = shown if isinstance(shown, float | int) else None
         mark = shown if isinstance(shown, str) else ""
         areas.append(

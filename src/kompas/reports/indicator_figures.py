@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from kompas.areas.codes import level_of
 from kompas.areas.sums import area_sums
 from kompas.indicators import minimum_n
 from kompas.indicators.queries import (
     comparabilities,
     comparisons_for,
+    incomplete_rows,
     period_counts,
     progress_for,
     trends_for,
@@ -35,7 +37,7 @@ from kompas.presentation.suppression import complements, publishable
 from kompas.reports.benchmark_cell import Benchmark, benchmark
 
 if TYPE_CHECKING:
-    from kompas.indicators.queries import IndicatorComparison, IndicatorTrend, IndicatorValue
+    from kompas.indicators.queries import Indicator, IndicatorComparison, IndicatorTrend, IndicatorValue
     from kompas.policy.queries import Target
 
 # The period lengths a plan indicator is shown in, in order of preference: whole years first.
@@ -119,6 +121,7 @@ def indicator_figures(
         compared[(comparison.indicator_id, comparison.period_length)] = comparison  # the latest wins
     comparable = comparabilities(indicator_ids)
     chosen = {pk: _series(found) for pk, found in values.items()}
+    gaps = _incomplete([t.indicator for t in targets if not chosen.get(t.indicator_id)], area_code, year)
     hidden = _complements(targets, chosen, area_code) if suppress else frozenset()
     found = {}
     for target in targets:
@@ -136,7 +139,21 @@ def indicator_figures(
             is_count=is_count,
             suppress=suppress,
             hidden=hidden,
+            remark=gaps.get(target.indicator_id, ""),
         )
+    return found
+
+
+def _incomplete(indicators: Sequence[Indicator], area_code: str, year: int) -> dict[int, str]:
+    """Return indicator id → *onvolledig (22 van 26 buurten)* where ``area_code`` has no value in
+    ``year`` because only some of its parts have one (``docs/areas.md`` §2)."""
+    level = level_of(area_code)
+    if level is None:
+        return {}
+    found: dict[int, str] = {}
+    for indicator in {i.pk: i for i in indicators}.values():
+        rows = incomplete_rows(indicator, level.value, "year", dt.date(year, 1, 1))
+        found.update((indicator.pk, row.label) for row in rows if row.area_code == area_code)
     return found
 
 
@@ -199,9 +216,10 @@ def _figures(
     is_count: bool,
     suppress: bool,
     hidden: frozenset[Cell],
+    remark: str = "",
 ) -> IndicatorFigures:
     if not series:
-        return IndicatorFigures(trend=trend, benchmark=cell, status=status)
+        return IndicatorFigures(value=remark or None, trend=trend, benchmark=cell, status=status)
     points = []
     for value in series:
         shown = _shown(value, is_count=is_count, suppress=suppress, hidden=hidden)

@@ -38,6 +38,9 @@ COMMANDS: dict[str, Promise] = {
     "plan export": _("Exporteer het veiligheidsplan als JSON, XLSX of PDF."),
     "import": _("Importeer een bestand (alles of niets), met foutenrapport per regel en kolom."),
     "observations export": _("Exporteer waarnemingen (CSV, XLSX), eventueel opgeteld per niveau of periode."),
+    "observations reaggregate": _(
+        "Herverdeel aantallen van een oude wijk- of buurtindeling naar een nieuwe (gemarkeerd)."
+    ),
     "indicators load": _("Laad indicatordefinities uit een TOML-definitiebestand."),
     "indicators dump": _("Schrijf de indicatordefinities als TOML-definitiebestand."),
     "compute": _("Bereken indicatorwaarden, trends, benchmarkindex, rangen en voortgang (incrementeel)."),

@@ -51,9 +51,12 @@ class Command(TranslatedCommand):
 
     help_text = gettext_lazy(
         "Exporteert waarnemingen met de kolommen measure_code, measure_name, area_code, area_level, "
-        "period_start, period_length, value, margin, sample_size. Met --level en --period worden "
-        "aantallen opgeteld naar een grover niveau of een langere periode; percentages, medianen en "
-        "surveywaarden worden nooit opgeteld of gemiddeld."
+        "period_start, period_length, value, margin, sample_size en de dekking van elke som "
+        "(coverage_parts, coverage_parts_expected, coverage_values, coverage_values_expected, "
+        "coverage_population_share, coverage). Met --level en --period worden aantallen opgeteld naar "
+        "een grover niveau of een langere periode; een som die niet alle delen bevat, heet "
+        "'onvolledig (57 van 99 wijken)'. Percentages, medianen en surveywaarden worden nooit "
+        "opgeteld of gemiddeld."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -92,6 +95,12 @@ class Command(TranslatedCommand):
         )
         export = export_observations(rows, level=options["level"], period=options["period"])
         self._write(export, options["format"], options["output"])
+        incomplete = int((export.frame["coverage"] != "").sum()) if not export.frame.empty else 0
+        if incomplete:
+            self.stderr.write(
+                _("%(count)s opgetelde waarden zijn onvolledig (kolom coverage): geen totaal van het gebied.")
+                % {"count": incomplete}
+            )
         if export.left_out:
             self.stderr.write(
                 _(
