@@ -174,6 +174,9 @@ MATRIX: dict[str, Entry] = {
     "sources:run_list": Entry(IMPORTERS),
     "sources:import": Entry(IMPORTERS),
     "sources:run_detail": Entry(IMPORTERS, target="run_id"),
+    # --- hotspots ---
+    # Forecasts from event-level data: the roles with hotspots.forecast only.
+    "hotspots:forecast": Entry(frozenset({Role.OOV_ADVISEUR, Role.ANALIST})),
 }
 
 

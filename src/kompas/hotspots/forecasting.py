@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from kompas.areas import projection
 from kompas.hotspots.backtesting import BacktestRequest, run_backtest
-from kompas.hotspots.evaluate import TIE_SEED, Total, ranked
+from kompas.hotspots.evaluate import COVERAGES, TIE_SEED, Total, ranked
 from kompas.hotspots.grid import Grid, active_cells
 from kompas.hotspots.incidents import Incidents
 from kompas.hotspots.methods import run
@@ -53,8 +54,13 @@ class Forecast:
     coverage: float
     cells: list[ForecastCell]
     suppressed: int
-    accuracy: Total | None
+    accuracy_totals: tuple[Total, ...]
     accuracy_weeks: int
+
+    @property
+    def accuracy(self) -> Total | None:
+        """Return the pooled accuracy at the forecast's own coverage."""
+        return next((t for t in self.accuracy_totals if t.coverage == self.coverage), None)
 
 
 def forecast(
@@ -72,7 +78,7 @@ def forecast(
     """Return the forecast for the week from ``at`` (local midnight) with its backtested accuracy."""
     check = BacktestRequest(
         kind, at - dt.timedelta(weeks=accuracy_weeks), at - dt.timedelta(days=1), (method,), cell, 7.0,
-        (coverage,), zone,
+        tuple(sorted({*COVERAGES, coverage})), zone,
     )  # fmt: skip
     measured = run_backtest(incidents, check)
     start = days(dt.datetime(at.year, at.month, at.day, tzinfo=zone))
@@ -92,7 +98,7 @@ def forecast(
     ]
     return Forecast(
         method, kind, at, incidents.crs, cell, coverage, cells, len(top) - len(cells),
-        measured.totals[0] if measured.totals else None, len(measured.weeks),
+        tuple(measured.totals), len(measured.weeks),
     )  # fmt: skip
 
 
@@ -108,6 +114,11 @@ def _accuracy(result: Forecast) -> dict[str, object]:
 
 def write_geojson(result: Forecast, path: Path) -> None:
     """Write the cells as WGS84 polygons (RFC 7946) with the forecast and its accuracy."""
+    path.write_text(geojson_text(result), encoding="utf-8")
+
+
+def geojson_text(result: Forecast) -> str:
+    """Return the cells as WGS84 polygons (RFC 7946) with the forecast and its accuracy."""
     features = []
     for item in result.cells:
         west, south, east, north = item.bounds
@@ -139,7 +150,7 @@ def write_geojson(result: Forecast, path: Path) -> None:
             "accuracy": _accuracy(result),
         },
     }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    return json.dumps(document, ensure_ascii=False, indent=1)
 
 
 CSV_COLUMNS = (
@@ -150,8 +161,13 @@ CSV_COLUMNS = (
 
 def write_csv(result: Forecast, path: Path) -> None:
     """Write one row per published cell, bounds in the grid's CRS, the accuracy on every row."""
+    path.write_text(csv_text(result), encoding="utf-8", newline="")
+
+
+def csv_text(result: Forecast) -> str:
+    """Return one CSV row per published cell, bounds in the grid's CRS, the accuracy on every row."""
     accuracy = _accuracy(result)
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with io.StringIO(newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for item in result.cells:
@@ -168,3 +184,4 @@ def write_csv(result: Forecast, path: Path) -> None:
                     accuracy["pei"],
                 ]
             )
+        return handle.getvalue()

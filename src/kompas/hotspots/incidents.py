@@ -19,6 +19,7 @@ import numpy as np
 
 from kompas.areas import projection
 from kompas.hotspots.pattern import Pattern, days
+from kompas.observations import queries
 from kompas.sources.formats import incidenten
 from kompas.sources.records import ParseError
 
@@ -71,3 +72,10 @@ def read(path: Path, options: Mapping[str, object] | None = None) -> Incidents:
     px, py = projection.points_to(xs, ys, source, target)
     kinds = np.array(kind, dtype=object)
     return Incidents(np.array(t, dtype=float), px, py, kinds, target, unlocated, tuple(errors))
+
+
+def stored(organisation_id: int) -> Incidents:
+    """Return the organisation's stored events as incidents (already in its fitting CRS)."""
+    events = queries.located_events(organisation_id)
+    t = np.array([days(moment) for moment in events.occurred_at], dtype=float)
+    return Incidents(t, events.x, events.y, events.kind, events.crs, events.unlocated)
