@@ -44,4 +44,4 @@ def forecast_map(result: Forecast) -> Chart:
         "cell": formatting.number(result.cell),
         "share": formatting.percent(100 * result.coverage, 0),
     }
-    return maps.choropleth(title, description, areas, legend=_("Risicoscore"), decimals=3)
+    return maps.choropleth(title, description, areas, legend=_("Risicoscore"), decimals=2)
