@@ -61,6 +61,10 @@ def test_backtest_of_vancouver_burglary_2022_prints_every_method_within_a_minute
     assert {(t["method"], t["coverage"]) for t in result["totals"]} == {
         (m, c) for m in methods for c in COVERAGES
     }
+    # the near-repeat test of burglary in 2021: within 200 m and 14 days, with seeded permutations
+    knox = result["knox"]
+    assert (knox["metres"], knox["days"], knox["permutations"]) == (200.0, 14.0, 99)
+    assert knox["close_both"] > 0 and 0 < knox["p_permutation"] <= 1 and 0 <= knox["p_poisson"] <= 1
     for total in result["totals"]:
         assert total["events"] == result["events_evaluated"] > 1000
         assert total["pai"] == pytest.approx(total["hit_rate"] / total["coverage"], rel=0.05)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 from django.utils.translation import gettext as _
@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from kompas.hotspots.evaluate import COVERAGES, Score, Total, Week, backtest, totals
 from kompas.hotspots.grid import Grid, active_cells
 from kompas.hotspots.incidents import Incidents
-from kompas.hotspots.pattern import days, moment
+from kompas.hotspots.knox import KnoxResult, knox
+from kompas.hotspots.pattern import Pattern, days, moment
 
 
 def mask_rule() -> str:
@@ -49,7 +50,7 @@ class BacktestRequest:
 
 @dataclass(frozen=True)
 class BacktestOutcome:
-    """The weeks, the pooled totals and what the figures rest on."""
+    """The weeks, the pooled totals, the near-repeat test of the training year, what they rest on."""
 
     weeks: list[Week]
     totals: list[Total]
@@ -57,6 +58,23 @@ class BacktestOutcome:
     active: int
     events: int
     seconds: float
+    knox: KnoxResult | None = None
+
+
+# Near-repeat thresholds of the burglary literature (Johnson et al. 2007: 200 m, 14 days); the
+# test runs on the year before the first forecast week, 99 seeded permutations.
+KNOX_METRES, KNOX_DAYS, KNOX_PERMUTATIONS, KNOX_SEED = 200.0, 14.0, 99, 1964
+
+
+def near_repeat(pattern: Pattern, start: float) -> KnoxResult | None:
+    """Return the Knox test of the year of events before ``start`` (None with fewer than 2 events)."""
+    year = pattern.before(start).between(start - 365.0, start)
+    if len(year) < 2:
+        return None
+    rng = np.random.default_rng(KNOX_SEED)
+    return knox(
+        year.x, year.y, year.t, delta=KNOX_METRES, tau=KNOX_DAYS, permutations=KNOX_PERMUTATIONS, rng=rng
+    )
 
 
 def _local_midnight(day: dt.date, zone: dt.tzinfo) -> float:
@@ -100,9 +118,9 @@ def run_backtest(incidents: Incidents, request: BacktestRequest) -> BacktestOutc
         coverages=request.coverages,
     )
     evaluated = pattern.between(origins[0], origins[-1] + request.horizon_days)
-    return BacktestOutcome(
-        weeks, totals(weeks), grid, int(active.sum()), len(evaluated), time.perf_counter() - began
-    )
+    seconds = time.perf_counter() - began
+    test = near_repeat(pattern, origins[0])
+    return BacktestOutcome(weeks, totals(weeks), grid, int(active.sum()), len(evaluated), seconds, test)
 
 
 def as_json(outcome: BacktestOutcome, coverages: Sequence[float]) -> dict[str, object]:
@@ -129,4 +147,12 @@ def as_json(outcome: BacktestOutcome, coverages: Sequence[float]) -> dict[str, o
             for week in outcome.weeks
         ],
         "totals": [{"method": t.method, "coverage": t.coverage, **figures(t)} for t in outcome.totals],
+        "knox": None
+        if outcome.knox is None
+        else {
+            "metres": KNOX_METRES,
+            "days": KNOX_DAYS,
+            **{k: v for k, v in asdict(outcome.knox).items() if k != "method"},
+            "method": outcome.knox.method,
+        },
     }

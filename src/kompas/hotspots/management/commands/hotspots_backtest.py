@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from kompas.commandbase import TranslatedCommand
 from kompas.hotspots.backtesting import (
+    KNOX_DAYS,
+    KNOX_METRES,
     BacktestError,
     BacktestOutcome,
     BacktestRequest,
@@ -114,5 +116,19 @@ class Command(TranslatedCommand):
                 f"{total.method:<12} {number(100 * total.coverage):>6} %"
                 f" {number(None if total.hit_rate is None else 100 * total.hit_rate, 1):>7} %"
                 f" {number(total.pai, 2):>7} {number(total.pei, 2):>7}"
+            )
+        if outcome.knox is not None:
+            lines.append(
+                _(
+                    "Knox-toets (jaar vóór de eerste week, %(metres)s m en %(days)s dagen): %(both)s paren "
+                    "dichtbij in ruimte en tijd, %(expected)s verwacht; p = %(p)s (permutaties)."
+                )
+                % {
+                    "metres": number(KNOX_METRES),
+                    "days": number(KNOX_DAYS),
+                    "both": number(outcome.knox.close_both),
+                    "expected": number(outcome.knox.expected, 1),
+                    "p": number(outcome.knox.p_permutation, 3),
+                }
             )
         return "\n".join(lines)
