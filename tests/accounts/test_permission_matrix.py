@@ -185,6 +185,9 @@ MATRIX: dict[str, Entry] = {
     "policy:spending_create": Entry(POLICY_EDIT, target="plan_id"),
     # --- coverage of sums (issue 14.4) ---
     "api:indicator_incomplete": Entry(API_ROLES, target="indicator_id"),
+    # --- hotspots ---
+    # Forecasts from event-level data: the roles with hotspots.forecast only.
+    "hotspots:forecast": Entry(frozenset({Role.OOV_ADVISEUR, Role.ANALIST})),
 }
 
 

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Events: equal events are counted, an overlapping export adds only what is new, coordinates in RD."""
+"""Events: equal events are counted, an overlapping export adds only what is new, a CRS that fits."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django_scopes import scope, scopes_disabled
+from pyproj import Transformer
 
 from kompas.accounts.models import Organisation
 from kompas.areas import load
@@ -64,8 +65,44 @@ def test_coordinates_are_stored_in_rd_new(org_a: Organisation) -> None:
     assert _add(org_a, [tower]) == (1, 0)
     with scope(organisation=org_a.pk):
         event = Event.objects.get()
-    assert event.x_rd == pytest.approx(155_000, abs=2) and event.y_rd == pytest.approx(463_000, abs=2)
+    assert event.x == pytest.approx(155_000, abs=2) and event.y == pytest.approx(463_000, abs=2)
+    assert event.crs == "EPSG:28992"
     assert event.occurred_at == tower.occurred_at
+
+
+VANCOUVER = ZoneInfo("America/Vancouver")
+# Two Vancouver incidents from the VPD file's own UTM zone 10N (EPSG:26910) coordinates, the
+# second 1 km east of the first (near Main Street and East Broadway).
+WEST = (493_000.0, 5_456_000.0)
+
+
+def test_a_vancouver_event_1_km_east_of_another_stays_1_km_east(org_a: Organisation) -> None:
+    moment = dt.datetime(2022, 3, 1, 12, tzinfo=VANCOUVER)
+    west = Incident("Theft from Vehicle", moment, x=WEST[0], y=WEST[1], crs="EPSG:26910")
+    east = Incident("Theft from Vehicle", moment, x=WEST[0] + 1000, y=WEST[1], crs="EPSG:26910")
+    assert _add(org_a, [west, east]) == (2, 0)
+    with scope(organisation=org_a.pk):
+        (x0, y0, crs), (x1, y1, _) = Event.objects.order_by("x").values_list("x", "y", "crs")
+    assert crs == "EPSG:26910"  # its own projected CRS, not RD New
+    assert x1 - x0 == pytest.approx(1000, abs=1) and y1 - y0 == pytest.approx(0, abs=1)
+
+
+def test_geographic_points_abroad_get_their_utm_zone_and_later_imports_the_same_crs(
+    org_a: Organisation,
+) -> None:
+    # The western place in longitude/latitude (converted from EPSG:26910 with pyproj).
+    to_wgs84 = Transformer.from_crs("EPSG:26910", "EPSG:4326", always_xy=True)
+    lon0, lat0 = to_wgs84.transform(*WEST)
+    moment = dt.datetime(2022, 3, 1, 12, tzinfo=VANCOUVER)
+    assert _add(org_a, [Incident("Mischief", moment, x=lon0, y=lat0, crs="EPSG:4326")]) == (1, 0)
+    # a later file in the source's UTM coordinates lands in the organisation's CRS
+    utm = Incident("Mischief", moment, x=WEST[0] + 1000, y=WEST[1], crs="EPSG:26910")
+    assert _add(org_a, [utm]) == (1, 0)
+    with scope(organisation=org_a.pk):
+        rows = list(Event.objects.order_by("x").values_list("x", "y", "crs"))
+    assert {crs for _, _, crs in rows} == {"EPSG:32610"}  # WGS84 / UTM zone 10N
+    assert rows[1][0] - rows[0][0] == pytest.approx(1000, abs=1)
+    assert rows[1][1] - rows[0][1] == pytest.approx(0, abs=1)
 
 
 def test_events_of_another_organisation_do_not_count_as_stored(

@@ -187,7 +187,7 @@ def test_incidenten_vancouver(org_a: Organisation) -> None:
     assert (run.status, run.rows_loaded) == (ImportStatus.LOADED, len(raw) == 66_335 and len(raw))
     with scope(organisation=org_a.pk):
         assert Event.objects.count() == len(raw)
-        located = Event.objects.filter(x_rd__isnull=False).count()
+        located = Event.objects.filter(x__isnull=False).count()
     assert located == sum(1 for row in raw if row["lon"] not in ("", "0", "0.0"))
     _again_unchanged(org_a, relative, "incidenten", options={"timezone": "America/Vancouver"})
 

@@ -16,6 +16,7 @@ NAVIGATION = (
     ("indicators:indicator_list", _("Indicatoren"), Permission.VIEW_DASHBOARD),
     ("reports:home", _("Rapportages"), Permission.VIEW_DASHBOARD),
     ("alerts:alert_list", _("Signaleringen"), Permission.TRIAGE_ALERTS),
+    ("hotspots:forecast", _("Hotspots"), Permission.VIEW_EVENT_FORECASTS),
     ("sources:run_list", _("Gegevens"), Permission.IMPORT_DATA),
     ("accounts:user_list", _("Gebruikers"), Permission.MANAGE_USERS),
     ("accounts:audit_list", _("Audittrail"), Permission.VIEW_AUDIT),

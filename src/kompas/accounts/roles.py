@@ -34,6 +34,10 @@ class Permission(models.TextChoices):
     MANAGE_PROJECTS = "cooperation.projects.manage", _("Regionale projecten beheren")
     VIEW_CASEWORK = "casework.view", _("Casuïstiek (persoonsgegevens) inzien")
     USE_API = "api.use", _("De API gebruiken")
+    VIEW_EVENT_FORECASTS = (
+        "hotspots.forecast",
+        _("Voorspellingen uit incidenten (gebeurtenisniveau) bekijken"),
+    )
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -56,6 +60,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TRIAGE_ALERTS,
             Permission.VIEW_CASEWORK,
             Permission.USE_API,
+            Permission.VIEW_EVENT_FORECASTS,
         }
     ),
     Role.ANALIST: frozenset(
@@ -66,6 +71,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.CONFIGURE_ALERTS,
             Permission.TRIAGE_ALERTS,
             Permission.USE_API,
+            Permission.VIEW_EVENT_FORECASTS,
         }
     ),
     # A council member sees what may be published: counts under the threshold are suppressed.

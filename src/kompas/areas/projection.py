@@ -2,6 +2,8 @@
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Coordinates between WGS84 (display) and RD New (computation), and the simplified map copy.
 
+Events keep a projected CRS that fits their place (:func:`fitting_crs`); RD New only for Dutch data.
+
 Boundaries arrive as valid WGS84 polygons; Kompas keeps them in both systems. A reprojection
 can make a valid ring self-touch, so the RD copy is repaired again with shapely ``make_valid``.
 """
@@ -15,10 +17,12 @@ from typing import Any
 
 import numpy as np
 import shapely
-from pyproj import Transformer
+from pyproj import CRS, Transformer
 
 WGS84 = "EPSG:4326"
 RD_NEW = "EPSG:28992"
+# RD New's area of use (EPSG:28992: the Netherlands onshore) in WGS84 longitude/latitude.
+NETHERLANDS_WGS84 = (3.2, 50.75, 7.22, 53.7)
 # Douglas-Peucker tolerance in RD metres of the map copy, per level: fine enough to keep a buurt
 # recognisable at street zoom, coarse enough to keep a national gemeente map small.
 SIMPLIFY_METRES = {"buurt": 5.0, "wijk": 10.0, "gemeente": 25.0, "regio": 50.0, "provincie": 100.0}
@@ -79,13 +83,38 @@ def boundaries(wkb_wgs84: Sequence[bytes], levels: Sequence[str]) -> list[Bounda
     ]
 
 
-def points_to_rd(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.ndarray]:
-    """Return points given in ``crs`` as RD New metres; NaN where the input or result is not finite."""
-    if crs == RD_NEW:
+def points_to(x: np.ndarray, y: np.ndarray, source: str, target: str) -> tuple[np.ndarray, np.ndarray]:
+    """Return points given in ``source`` in ``target``; NaN where the input or result is not finite."""
+    if source == target:
         rx, ry = x.astype(float), y.astype(float)
     else:
-        rx, ry = transformer(crs, RD_NEW).transform(x, y)
+        rx, ry = transformer(source, target).transform(x, y)
         rx, ry = np.asarray(rx, dtype=float), np.asarray(ry, dtype=float)
     bad = ~(np.isfinite(rx) & np.isfinite(ry))
     rx[bad], ry[bad] = np.nan, np.nan
     return rx, ry
+
+
+def points_to_rd(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.ndarray]:
+    """Return points given in ``crs`` as RD New metres; NaN where the input or result is not finite."""
+    return points_to(x, y, crs, RD_NEW)
+
+
+def fitting_crs(crs: str, x: np.ndarray, y: np.ndarray) -> str:
+    """Return a projected CRS in metres that fits points given in ``crs``.
+
+    A projected ``crs`` (UTM, RD New, a state plane) is kept: its metres are the source's own.
+    Geographic points get RD New when their median lies in the Netherlands (RD's area of use),
+    otherwise the WGS84 UTM zone of their median, whose scale error is below 0,1 % in the zone.
+    A grid in metres is only honest in a CRS made for the place: RD New 8.000 km from Amersfoort
+    stretches distances by percents and turns north.
+    """
+    if CRS.from_user_input(crs).is_projected or len(x) == 0:
+        return crs
+    lon, lat = points_to(x, y, crs, WGS84)
+    lon_mid, lat_mid = float(np.nanmedian(lon)), float(np.nanmedian(lat))
+    west, south, east, north = NETHERLANDS_WGS84
+    if west <= lon_mid <= east and south <= lat_mid <= north:
+        return RD_NEW
+    zone = min(int((lon_mid + 180) // 6) + 1, 60)
+    return f"EPSG:{(32600 if lat_mid >= 0 else 32700) + zone}"

@@ -6,6 +6,12 @@ Events have no identity of their own: two burglaries in one postcode on one day 
 rows. An import therefore adds, per distinct event (kind, time, resolved date, place, area),
 as many as the file has beyond those already stored. The same file again adds nothing, and an
 export that overlaps an earlier one adds only what is new. Events are never deleted by an import.
+
+Locations keep a projected CRS that fits their place, one per organisation: the CRS of the
+organisation's events already stored, else the file's own when it is projected (EPSG:26910 for
+Vancouver), else RD New for Dutch and the UTM zone for other geographic points
+(:func:`kompas.areas.projection.fitting_crs`). A metre grid on Vancouver in RD New would be
+distorted (x ≈ −4,7 million m).
 """
 
 from __future__ import annotations
@@ -58,12 +64,13 @@ class EventResult:
 def add_events(
     events: Sequence[EventInput], *, organisation_id: int, import_run_id: int, areas: AreaIndex
 ) -> EventResult:
-    """Store the events of one import run that are not stored yet; coordinates go to RD New."""
+    """Store the events of one import run that are not stored yet, in the organisation's CRS."""
     if not events:
         return EventResult(0, 0)
-    x_rd, y_rd = _rd_points(events)
-    keys = [_key(event, x, y, areas) for event, x, y in zip(events, x_rd, y_rd, strict=True)]
     with scope(organisation=organisation_id):
+        target = _organisation_crs(organisation_id) or _fitting_crs(events)
+        xs, ys = _points(events, target)
+        keys = [_key(event, x, y, areas) for event, x, y in zip(events, xs, ys, strict=True)]
         stored = _stored(organisation_id, events)
         new = []
         for key in keys:
@@ -71,32 +78,52 @@ def add_events(
                 stored[key] -= 1
                 continue
             new.append(key)
+    columns = ["organisation_id", "kind", "occurred_at", "resolved_at", "x", "y", "crs", "area_id"]
     bulk.insert_rows(
         Event,
-        ["organisation_id", "kind", "occurred_at", "resolved_at", "x_rd", "y_rd", "area_id", "import_run_id"],
+        [*columns, "import_run_id"],
         [
-            (organisation_id, kind, moment, resolved, x, y, area, import_run_id)
+            (organisation_id, kind, moment, resolved, x, y, "" if x is None else target, area, import_run_id)
             for kind, moment, resolved, x, y, area in new
         ],
     )
     return EventResult(len(new), len(events) - len(new))
 
 
-def _rd_points(events: Sequence[EventInput]) -> tuple[list[float | None], list[float | None]]:
-    x_rd: list[float | None] = [None] * len(events)
-    y_rd: list[float | None] = [None] * len(events)
+def _organisation_crs(organisation_id: int) -> str:
+    located = Event.objects.filter(organisation_id=organisation_id).exclude(crs="")
+    return located.values_list("crs", flat=True).first() or ""
+
+
+def _located(events: Sequence[EventInput]) -> dict[str, list[int]]:
     by_crs: dict[str, list[int]] = {}
     for index, event in enumerate(events):
         if event.x is not None and event.y is not None and event.crs:
             by_crs.setdefault(event.crs, []).append(index)
-    for crs, indexes in by_crs.items():
+    return by_crs
+
+
+def _fitting_crs(events: Sequence[EventInput]) -> str:
+    by_crs = _located(events)
+    if not by_crs:
+        return ""
+    crs, indexes = max(by_crs.items(), key=lambda item: len(item[1]))  # the file's main CRS
+    x = np.array([events[i].x for i in indexes], dtype=float)
+    y = np.array([events[i].y for i in indexes], dtype=float)
+    return projection.fitting_crs(crs, x, y)
+
+
+def _points(events: Sequence[EventInput], target: str) -> tuple[list[float | None], list[float | None]]:
+    xs: list[float | None] = [None] * len(events)
+    ys: list[float | None] = [None] * len(events)
+    for crs, indexes in _located(events).items():
         x = np.array([events[i].x for i in indexes], dtype=float)
         y = np.array([events[i].y for i in indexes], dtype=float)
-        rx, ry = projection.points_to_rd(x, y, crs)
-        for i, a, b in zip(indexes, rx.tolist(), ry.tolist(), strict=True):
+        px, py = projection.points_to(x, y, crs, target)
+        for i, a, b in zip(indexes, px.tolist(), py.tolist(), strict=True):
             if not (np.isnan(a) or np.isnan(b)):
-                x_rd[i], y_rd[i] = round(a, 3), round(b, 3)  # millimetres: beyond any source's precision
-    return x_rd, y_rd
+                xs[i], ys[i] = round(a, 3), round(b, 3)  # millimetres: beyond any source's precision
+    return xs, ys
 
 
 def _key(event: EventInput, x: float | None, y: float | None, areas: AreaIndex) -> EventKey:
@@ -112,7 +139,7 @@ def _stored(organisation_id: int, events: Sequence[EventInput]) -> Counter[Event
         kind__in=sorted({_kind(event.kind) for event in events}),
         occurred_at__gte=first,
         occurred_at__lte=last,
-    ).values_list("kind", "occurred_at", "resolved_at", "x_rd", "y_rd", "area_id")
+    ).values_list("kind", "occurred_at", "resolved_at", "x", "y", "area_id")
     return Counter(
         (kind, occurred.astimezone(dt.UTC), resolved, x, y, area)
         for kind, occurred, resolved, x, y, area in rows.iterator(chunk_size=10_000)

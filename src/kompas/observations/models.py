@@ -206,15 +206,18 @@ class FigureSource(models.Model):
 class Event(models.Model):
     """One dated, located incident or melding, kept for hotspot analysis and aggregation.
 
-    Locations are stored in RD New (EPSG:28992) metres whatever CRS the source declared.
+    Locations are stored in metres of a projected CRS that fits their place, one per organisation
+    (``crs``; RD New for Dutch data, the source's own such as EPSG:26910 for Vancouver): see
+    :mod:`kompas.observations.events`.
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, verbose_name=_("organisatie"))
     kind = models.CharField(_("soort"), max_length=120)
     occurred_at = models.DateTimeField(_("tijdstip"))
     resolved_at = models.DateField(_("afgehandeld op"), null=True, blank=True)
-    x_rd = models.FloatField(_("x (RD)"), null=True, blank=True)
-    y_rd = models.FloatField(_("y (RD)"), null=True, blank=True)
+    x = models.FloatField(_("x"), null=True, blank=True)
+    y = models.FloatField(_("y"), null=True, blank=True)
+    crs = models.CharField(_("coördinatenstelsel"), max_length=32, blank=True)
     area = models.ForeignKey(
         "areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )

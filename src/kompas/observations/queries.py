@@ -30,7 +30,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 
-from kompas.observations.models import Measure, Observation, ObservationChange, visible_observations
+from kompas.observations.models import Event, Measure, Observation, ObservationChange, visible_observations
 
 COUNT_SERIES_COLUMNS = ["area_code", "area_level", "parent_code", "grandparent_code", "period_start", "value"]
 
@@ -482,3 +482,37 @@ def count_series_spans(
         .order_by("measure__code", "period_length")
     )
     return [SeriesSpan(code, length, first, last) for code, length, first, last in spans]
+
+
+@dataclass(frozen=True)
+class LocatedEvents:
+    """An organisation's located events: UTC moments, x/y in ``crs`` metres, kinds."""
+
+    occurred_at: list[dt.datetime]
+    x: np.ndarray
+    y: np.ndarray
+    kind: np.ndarray
+    crs: str
+    unlocated: dict[str, int]
+
+
+def located_events(organisation_id: int) -> LocatedEvents:
+    """Return the organisation's events with a location, and per kind the number without one.
+
+    Events of an organisation share one CRS (:mod:`kompas.observations.events`).
+    """
+    rows = Event.objects.filter(organisation_id=organisation_id)
+    located = rows.filter(x__isnull=False, y__isnull=False).order_by("occurred_at")
+    values = list(located.values_list("occurred_at", "x", "y", "kind", "crs").iterator(chunk_size=20_000))
+    unlocated = dict(
+        rows.filter(x__isnull=True).values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+    )
+    crs = values[0][4] if values else ""
+    return LocatedEvents(
+        [row[0] for row in values],
+        np.array([row[1] for row in values], dtype=float),
+        np.array([row[2] for row in values], dtype=float),
+        np.array([row[3] for row in values], dtype=object),
+        crs,
+        unlocated,
+    )

@@ -48,6 +48,12 @@ COMMANDS: dict[str, Promise] = {
     "figures check": _("Toon per organisatie de indicatoren zonder waarden en waarom (teller, noemer, n …)."),
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
     "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
+    "hotspots backtest": _(
+        "Toets voorspelmethoden voor hotspots op een incidentenbestand (trefkans, PAI, PEI)."
+    ),
+    "hotspots forecast": _(
+        "Voorspel de hotspots van volgende week op een raster, met de gemeten nauwkeurigheid."
+    ),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
 # Friendly names that cannot be a Django command's module name (``import`` is a Python keyword).
