@@ -44,6 +44,10 @@ COMMANDS: dict[str, Promise] = {
     "indicators export": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
     "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
+    "casework retention": _("Verwijder casuïstiek na de bewaartermijn (nachtelijke taak; --dry-run)."),
+    "casework rotate-keys": _("Versleutel identiteiten in de casuïstiek opnieuw met de nieuwste sleutel."),
+    "casework link": _("Tel huishoudens die in twee of meer domeinen voorkomen (gepseudonimiseerd)."),
+    "casework publish": _("Sla cijfers uit de casuïstiek op als waarnemingen (kleine aantallen onderdrukt)."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
 # Friendly names that cannot be a Django command's module name (``import`` is a Python keyword).
