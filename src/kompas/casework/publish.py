@@ -12,6 +12,7 @@ recomputation of indicators like every other figure (ADR 0015). The plan indicat
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import tempfile
 from dataclasses import dataclass
@@ -22,10 +23,16 @@ import tomli_w
 from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.areas.queries import codes_within
-from kompas.casework.aggregates import Cell, compute, measure_specs, suppress
+from kompas.casework.aggregates import Cell, MeasureSpec, Period, compute, measure_specs, suppress
+from kompas.casework.models import LinkageRun
 from kompas.sources.load import import_file
 
 SOURCE = "Kompas casuïstiek (eigen registratie, zonder personen)"
+LINKAGE = MeasureSpec(
+    "casework_huishoudens_meerdere_domeinen",
+    "Huishoudens in twee of meer domeinen (koppeltelling, vroegsignalering)",
+    "aantal",
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ def _mapping(path: Path) -> None:
                 "licence": "",
                 "definition": "",
             }
-            for spec in measure_specs()
+            for spec in [*measure_specs(), LINKAGE]
         ],
     }
     path.write_text(tomli_w.dumps(mapping), encoding="utf-8")
@@ -76,8 +83,37 @@ def publish_figures(organisation: Organisation, *, actor: User | None) -> Publis
 
     Cells of a wijk Kompas does not know are left out (the import would refuse the file).
     """
+    return _publish(organisation, compute(organisation), actor=actor)
+
+
+def publish_linkage(run: LinkageRun, *, actor: User | None) -> Published:
+    """Write the overlap counts of a linkage run as the measure ``casework_huishoudens_meerdere_domeinen``."""
+    cells = [
+        Cell(
+            LINKAGE.code,
+            count.area_code,
+            _period(count.period),
+            float(count.in_two_or_more),
+            count.in_two_or_more,
+        )
+        for count in run.counts.all()
+    ]
+    return _publish(run.organisation, cells, actor=actor)
+
+
+def _period(code: str) -> Period:
+    year = int(code[:4])
+    if code.endswith("JJ00"):
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    quarter = int(code[-2:])
+    start = dt.date(year, quarter * 3 - 2, 1)
+    end = dt.date(year + (quarter == 4), quarter * 3 % 12 + 1, 1) - dt.timedelta(days=1)
+    return Period(start, end, "quarter")
+
+
+def _publish(organisation: Organisation, computed: list[Cell], *, actor: User | None) -> Published:
     known = set(codes_within(organisation.cbs_code).values()) if organisation.cbs_code else set()
-    cells = [cell for cell in suppress(compute(organisation)) if cell.area_code in known]
+    cells = [cell for cell in suppress(computed) if cell.area_code in known]
     kept = [cell for cell in cells if not cell.suppressed]
     held = len(cells) - len(kept)
     if not kept:

@@ -110,7 +110,10 @@ def apply_retention(*, dry_run: bool, today: dt.date | None = None) -> list[Expi
             rule_days=item.rule_days,
             persons_removed=len(orphans),
         )
-    if items:
-        changes = {"purpose": "bewaartermijn", "deleted": [f"{i.kind}:{i.object_id}" for i in items]}
-        audit.record("casework.retention.applied", actor=None, changes=changes)
+    for organisation_id in sorted({item.organisation_id for item in items}):
+        deleted = [f"{i.kind}:{i.object_id}" for i in items if i.organisation_id == organisation_id]
+        changes = {"purpose": "bewaartermijn", "deleted": deleted}
+        audit.record(
+            "casework.retention.applied", actor=None, changes=changes, organisation_id=organisation_id
+        )
     return items

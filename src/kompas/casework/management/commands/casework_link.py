@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kompas.accounts.models import Organisation
 from kompas.casework.linkage import DomainFile, record_linkage
+from kompas.casework.publish import publish_linkage
 from kompas.commandbase import TranslatedCommand
 
 
@@ -39,6 +40,7 @@ class Command(TranslatedCommand):
         try:
             files = [DomainFile.read(Path(name)) for name in options["files"]]
             run = record_linkage(actor=None, organisation=organisation, files=files)
+            published = publish_linkage(run, actor=None)
         except OSError as error:
             raise CommandError(_("Bestand niet te lezen: %(name)s") % {"name": error.filename}) from error
         except ValidationError as refused:
@@ -53,3 +55,7 @@ class Command(TranslatedCommand):
                     "multiple": count.in_two_or_more,
                 }
             )
+        self.stdout.write(
+            _("Als waarneming opgeslagen: %(written)s, onderdrukt (te klein): %(suppressed)s.")
+            % {"written": published.written, "suppressed": published.suppressed}
+        )

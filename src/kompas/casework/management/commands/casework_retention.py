@@ -42,5 +42,9 @@ class Command(TranslatedCommand):
                     "days": item.rule_days,
                 }
             )
-        verb = _("zou verwijderen") if options["dry_run"] else _("verwijderd")
-        self.stdout.write(_("%(count)s objecten %(verb)s.") % {"count": len(items), "verb": verb})
+        if options["dry_run"]:
+            self.stdout.write(
+                _("Proefrun, niets verwijderd. Te verwijderen: %(count)s.") % {"count": len(items)}
+            )
+        else:
+            self.stdout.write(_("Verwijderd: %(count)s.") % {"count": len(items)})
