@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -116,9 +116,23 @@ def _get(model: type[Obj], actor: User, object_id: int, *, lock: bool = False) -
 
 
 def _record_read(
-    action: str, actor: User, target: models.Model | None, purpose: Purpose, **extra: object
+    action: str, actor: User, target: Signal | Case | YouthGroup | None, purpose: Purpose, **extra: object
 ) -> None:
-    audit.record(action, actor=actor, target=target, changes={"purpose": str(purpose), **extra})
+    if target is None:
+        audit.record(action, actor=actor, changes={"purpose": str(purpose), **extra})
+    else:
+        record_change(action, actor=actor, target=target, changes={"purpose": str(purpose), **extra})
+
+
+def record_change(
+    action: str, *, actor: User, target: Signal | Case | YouthGroup, changes: dict[str, Any]
+) -> None:
+    """Audit ``action`` on ``target`` in the trail of the organisation that keeps it.
+
+    The keeper answers for the data, so every read and change by a participant of another
+    organisation shows in the keeper's trail too (with the actor's id).
+    """
+    audit.record(action, actor=actor, target=target, changes=changes, organisation_id=target.organisation_id)
 
 
 @dataclass(frozen=True)

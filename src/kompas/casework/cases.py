@@ -104,7 +104,7 @@ def open_case(*, actor: User, new: NewCase, purpose: Purpose = Purpose.APPROACH)
         consequence=new.consequence,
     )
     changes = {"purpose": str(purpose), "list": new.list_kind, "level": new.level, "frame": new.frame}
-    audit.record("casework.case.opened", actor=actor, target=case, changes=changes)
+    access.record_change("casework.case.opened", actor=actor, target=case, changes=changes)
     return case
 
 
@@ -121,7 +121,7 @@ def change_triage(
     case.save()
     changes = audit.diff(before, case)
     if changes:
-        audit.record(
+        access.record_change(
             "casework.case.changed", actor=actor, target=case, changes={"purpose": str(purpose), **changes}
         )
     return case
@@ -145,7 +145,7 @@ def add_plan_item(
         case=case, life_domain=life_domain, intervention=intervention.strip(), responsible=responsible
     )
     changes = {"purpose": str(purpose), "life_domain": life_domain, "responsible": responsible.pk}
-    audit.record("casework.case.plan_item_added", actor=actor, target=case, changes=changes)
+    access.record_change("casework.case.plan_item_added", actor=actor, target=case, changes=changes)
     return item
 
 
@@ -159,7 +159,7 @@ def escalate(*, actor: User, case_id: int, purpose: Purpose = Purpose.APPROACH) 
     changes = {"purpose": str(purpose), "escalation": [case.escalation, str(higher)]}
     case.escalation, case.version = higher, case.version + 1
     case.save()
-    audit.record("casework.case.escalated", actor=actor, target=case, changes=changes)
+    access.record_change("casework.case.escalated", actor=actor, target=case, changes=changes)
     return case
 
 
@@ -191,5 +191,5 @@ def close_case(
     case.version += 1
     case.save()
     changes = {"purpose": str(purpose), "evaluated": bool(evaluation.strip())}
-    audit.record("casework.case.closed", actor=actor, target=case, changes=changes)
+    access.record_change("casework.case.closed", actor=actor, target=case, changes=changes)
     return case

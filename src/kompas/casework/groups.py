@@ -13,7 +13,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kompas.accounts import audit
 from kompas.accounts.models import User
 from kompas.casework import access, crypto
 from kompas.casework.access import Identity, Purpose
@@ -76,7 +75,7 @@ def open_group(*, actor: User, new: NewGroup, purpose: Purpose = Purpose.APPROAC
     )
     group.members.set([new_person(actor, member) for member in new.members])
     changes = {"purpose": str(purpose), "classification": new.classification, "members": len(new.members)}
-    audit.record("casework.group.opened", actor=actor, target=group, changes=changes)
+    access.record_change("casework.group.opened", actor=actor, target=group, changes=changes)
     return group
 
 
@@ -97,7 +96,7 @@ def classify_group(
     )
     group.classification = classification
     group.save(update_fields=["classification"])
-    audit.record("casework.group.classified", actor=actor, target=group, changes=changes)
+    access.record_change("casework.group.classified", actor=actor, target=group, changes=changes)
     return group
 
 
@@ -112,7 +111,7 @@ def request_scan(
             {"requester": _("Een groepsscan vraagt de wijkagent, de gemeente of het OM aan.")}
         )
     scan = GroupScan.objects.create(group=group, requester=requester, requested_on=requested_on)
-    audit.record(
+    access.record_change(
         "casework.group.scan_requested",
         actor=actor,
         target=group,
@@ -135,7 +134,9 @@ def record_scan_result(
         raise ValidationError({"result": _("Vul de uitkomst in; een scan is niet klaar vóór de aanvraag.")})
     scan.completed_on, scan.result_token = completed_on, crypto.encrypt(result.strip())
     scan.save()
-    audit.record("casework.group.scan_recorded", actor=actor, target=group, changes={"purpose": str(purpose)})
+    access.record_change(
+        "casework.group.scan_recorded", actor=actor, target=group, changes={"purpose": str(purpose)}
+    )
     return scan
 
 
@@ -147,5 +148,7 @@ def dissolve_group(
     group = access.owned_for_change(YouthGroup, actor, group_id)
     group.dissolved_on = on
     group.save(update_fields=["dissolved_on"])
-    audit.record("casework.group.dissolved", actor=actor, target=group, changes={"purpose": str(purpose)})
+    access.record_change(
+        "casework.group.dissolved", actor=actor, target=group, changes={"purpose": str(purpose)}
+    )
     return group

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from kompas.accounts import audit
 from kompas.accounts.models import Organisation, User
 from kompas.casework import access
 from kompas.casework.access import Purpose
@@ -56,7 +55,7 @@ def add_participant(
         organisation=organisation, convenant=convenant, mandate=mandate.strip(), since=since, **{kind: obj}
     )
     changes = {"purpose": str(purpose), "organisation": organisation.pk, "convenant": convenant.pk}
-    audit.record(f"casework.{kind}.participant_added", actor=actor, target=obj, changes=changes)
+    access.record_change(f"casework.{kind}.participant_added", actor=actor, target=obj, changes=changes)
     return participation
 
 
@@ -73,5 +72,5 @@ def end_participation(
     participation.until = until
     participation.save(update_fields=["until"])
     changes = {"purpose": str(purpose), "organisation": participation.organisation_id, "until": str(until)}
-    audit.record(f"casework.{kind}.participant_ended", actor=actor, target=obj, changes=changes)
+    access.record_change(f"casework.{kind}.participant_ended", actor=actor, target=obj, changes=changes)
     return participation

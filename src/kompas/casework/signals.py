@@ -85,7 +85,7 @@ def open_signal(*, actor: User, new: NewSignal, purpose: Purpose = Purpose.WEIGH
     )
     signal.persons.set([new_person(actor, identity) for identity in new.persons])
     changes = {"purpose": str(purpose), "category": new.category, "persons": len(new.persons)}
-    audit.record("casework.signal.opened", actor=actor, target=signal, changes=changes)
+    access.record_change("casework.signal.opened", actor=actor, target=signal, changes=changes)
     return signal
 
 
@@ -129,5 +129,5 @@ def weigh_signal(
     signal.closed_on = weighing.weighed_on
     signal.save()
     changes = {"purpose": str(purpose), **audit.diff(before, signal)}
-    audit.record("casework.signal.weighed", actor=actor, target=signal, changes=changes)
+    access.record_change("casework.signal.weighed", actor=actor, target=signal, changes=changes)
     return signal
