@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
-from kompas.accounts.roles import Permission
+from kompas.accounts.roles import Permission, has_permission
 from kompas.casework import access, cases, signals
 from kompas.casework.access import Purpose
 
@@ -36,7 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "overview": overview,
         "overdue": {s.pk for s in overview.signals if signals.is_overdue(s)},
-        "may_open": access.may_open(actor),
+        "may_see_figures": has_permission(actor.role, Permission.VIEW_DASHBOARD),
     }
     return render(request, "casework/home.html", context)
 
