@@ -19,7 +19,7 @@ from django_scopes import scope
 
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
-from kompas.casework.aggregates import Period, compute, suppress
+from kompas.casework.aggregates import Cell, Period, compute, suppress
 from kompas.casework.groups import NewGroup, open_group
 from kompas.casework.publish import publish_figures
 from kompas.casework.signals import NewSignal, Weighing, open_signal, weigh_signal
@@ -77,12 +77,50 @@ def test_cells_count_flows_in_the_period_and_stocks_at_its_end(org_a: Organisati
     assert _cell(cells, "casework_signalen_ontvangen_mensenhandel", "WK016401", "2025KW01").value == 1
 
 
-def test_small_cells_are_suppressed_and_zero_is_not(org_a: Organisation, adviser: User) -> None:
+def test_small_cells_and_zero_are_suppressed(org_a: Organisation, adviser: User) -> None:
     cells = suppress(compute(org_a, today=dt.date(2025, 12, 31)))
     small = _cell(cells, "casework_signalen_ontvangen_mensenhandel", "GM0164", "2025KW01")
     assert (small.suppressed, small.value) == (True, 0.0)
-    assert not _cell(cells, "casework_signalen_doorgeleid", "GM0164", "2025KW02").suppressed
-    assert not _cell(cells, "casework_signalen_doorgeleid", "GM0164", "2025KW01").suppressed
+    assert _cell(cells, "casework_signalen_doorgeleid", "GM0164", "2025KW02").suppressed  # zero
+    # year 6 minus a shown first quarter of 6 would show the other quarters are 0: it goes too
+    assert _cell(cells, "casework_signalen_doorgeleid", "GM0164", "2025KW01").suppressed
+    assert not _cell(cells, "casework_signalen_doorgeleid", "GM0164", "2025JJ00").suppressed
+
+
+def _made(measure: str, area: str, start: dt.date, length: str, n: int) -> Cell:
+    end = dt.date(start.year, 12, 31) if length == "year" else start + dt.timedelta(days=89)
+    return Cell(measure, area, Period(start, end, length), float(n), n)
+
+
+def test_a_small_cell_is_protected_by_its_complements_in_every_sum() -> None:
+    measure = "casework_signalen_ontvangen"
+    quarters = {1: 6, 4: 7, 7: 2, 10: 8}  # the third quarter is small
+    cells = [_made(measure, "GM0164", dt.date(2024, month, 1), "quarter", n) for month, n in quarters.items()]
+    cells.append(_made(measure, "GM0164", dt.date(2024, 1, 1), "year", 23))
+    # the second quarter in two wijken: 7 and 0
+    cells += [
+        _made(measure, "WK016401", dt.date(2024, 4, 1), "quarter", 7),
+        _made(measure, "WK016402", dt.date(2024, 4, 1), "quarter", 0),
+    ]
+    withheld = {(c.area_code, c.period.code) for c in suppress(cells) if c.suppressed}
+    # year 23 = 6 + 7 + x + 8 would give the third quarter away: the smallest other quarter goes too;
+    # wijk 0 beside the gemeente's 7 would give the other wijk away, and the reverse
+    assert withheld == {
+        ("GM0164", "2024KW03"),
+        ("GM0164", "2024KW01"),
+        ("WK016402", "2024KW02"),
+        ("WK016401", "2024KW02"),
+    }
+
+
+def test_a_stock_year_is_withheld_with_its_last_quarter() -> None:
+    measure = "casework_jeugdgroepen"
+    cells = [
+        _made(measure, "GM0164", dt.date(2024, 7, 1), "quarter", 6),
+        _made(measure, "GM0164", dt.date(2024, 10, 1), "quarter", 3),
+        _made(measure, "GM0164", dt.date(2024, 1, 1), "year", 3),
+    ]
+    assert [c.suppressed for c in suppress(cells)] == [False, True, True]
 
 
 def test_the_threshold_is_configurable(org_a: Organisation, adviser: User, settings: object) -> None:
@@ -136,11 +174,10 @@ def test_only_unsuppressed_counts_become_observations_and_feed_t5_i1_and_t7_i1(
         assert set(labels) == {"casework_signalen_doorgeleid", "casework_jeugdgroepen"}
         # the single mensenhandel signal left casework nowhere; six forwarded signals did
         small = count_series("casework_signalen_ontvangen_mensenhandel", "quarter")
-        assert not small.empty and set(small["value"]) == {0.0}  # quarters without any signal
-        assert dt.date(2025, 1, 1) not in set(small["period_start"])
-        forwarded = count_series("casework_signalen_doorgeleid", "quarter")
-        q1 = forwarded[forwarded["period_start"] == dt.date(2025, 1, 1)]
-        assert sorted(zip(q1["area_code"], q1["value"], strict=True)) == [("GM0164", 6.0), ("WK016401", 6.0)]
+        assert small.empty  # one signal and quarters without any: nothing left casework
+        forwarded = count_series("casework_signalen_doorgeleid", "year")
+        year = forwarded[forwarded["period_start"] == dt.date(2025, 1, 1)]
+        assert list(zip(year["area_code"], year["value"], strict=True)) == [("GM0164", 6.0)]
         progress = plan_progress(plan, year=2025, area_code="GM0164", suppress=False)
         values = {line.target.indicator.code: line.figures.value for t in progress for line in t.lines}
         assert (values["T7.I1"], values["T5.I1"]) == (FORWARDED, GROUPS)

@@ -4,14 +4,16 @@
 
 Each :class:`Cell` counts objects of one organisation in one area (the gemeente, or a wijk)
 and one period, and knows how many objects it rests on (``basis``). A cell resting on fewer
-than ``CASEWORK_SUPPRESSION_THRESHOLD`` objects (but more than none) is *suppressed* for
-everyone outside casework: it is shown as "< 5" on pages and exports for non-participants and
-is never written as an observation (:mod:`kompas.casework.publish`). Participants — users of
+than ``CASEWORK_SUPPRESSION_THRESHOLD`` objects (zero included) is *suppressed* for everyone
+outside casework, and so are the cells that would give it away through a sum (a year of its
+quarters, a gemeente of its wijken): shown as "< 5" or "x" on pages and exports for
+non-participants, never written as an observation (:mod:`kompas.casework.publish`). Participants — users of
 the keeping organisation who reach its casework — see the exact numbers on the casework pages.
 
 Flows (signals received, weighed, scans requested) count events in the period; stocks (open
 cases, active youth groups) count what was open on the period's last day. A year has its own
-cells, so a stock is never summed over quarters.
+cells, so a stock is never summed over quarters; wijken have quarters only, which keeps the
+table of sums a hierarchy for the complementary suppression.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from kompas.casework.models import (
     WeighingOutcome,
     YouthGroup,
 )
+from kompas.presentation.complementary import Group, withhold
 
 
 @dataclass(frozen=True)
@@ -313,11 +316,13 @@ def compute(organisation: Organisation, *, today: dt.date | None = None) -> list
     wijken = sorted({code for code in named + [g.area_code for g in rows.groups] if code})
     areas: list[tuple[str, Callable[[str], bool]]] = [(organisation.cbs_code, _anywhere)]
     areas += [(wijk, _inside(wijk)) for wijk in wijken]
-    periods = [*quarters(first, last), *years(first, last)]
+    in_quarters = list(quarters(first, last))
+    in_years = [*in_quarters, *years(first, last)]
     cells = []
     for spec, count in _specs():
         for area_code, here in areas:
-            for period in periods:
+            # wijken get quarters only, so every quarter of a wijk is part of one sum (_sums)
+            for period in in_years if area_code == organisation.cbs_code else in_quarters:
                 value, basis = count(rows, period, here)
                 cells.append(Cell(spec.code, area_code, period, value, basis))
     return cells
@@ -328,7 +333,53 @@ def threshold() -> int:
     return int(settings.CASEWORK_SUPPRESSION_THRESHOLD)
 
 
+# Counts of what is open at the end of a period; every other measure counts events in it.
+STOCK_PREFIXES = ("casework_jeugdgroepen", "casework_casussen")
+
+
+def _key(cell: Cell) -> tuple[str, str, str]:
+    return (cell.measure, cell.area_code, cell.period.code)
+
+
+def _sums(cells: list[Cell]) -> list[Group[tuple[str, str, str]]]:
+    """Return the sums a reader knows: a gemeente's quarter is the sum of its wijken's (objects
+    without a wijk make it larger, which only withholds more), and a year of events the sum
+    of its quarters. The table stays a hierarchy: wijken have no year cells."""
+    gemeente_quarters: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    wijk_quarters: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    totals: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for cell in cells:
+        if cell.period.length != "quarter":
+            continue
+        if cell.area_code.startswith("GM"):
+            gemeente_quarters.setdefault((cell.measure, str(cell.period.start.year)), []).append(_key(cell))
+            totals[(cell.measure, cell.period.code)] = _key(cell)
+        else:
+            wijk_quarters.setdefault((cell.measure, cell.period.code), []).append(_key(cell))
+    groups = [
+        Group(totals[quarter], tuple(parts)) for quarter, parts in wijk_quarters.items() if quarter in totals
+    ]
+    for (measure, year), parts in gemeente_quarters.items():
+        if not measure.startswith(STOCK_PREFIXES):
+            groups.append(Group((measure, parts[0][1], f"{year}JJ00"), tuple(parts)))
+    return groups
+
+
 def suppress(cells: Iterable[Cell], limit: int | None = None) -> list[Cell]:
-    """Return ``cells`` with every cell resting on 1 to ``limit - 1`` objects suppressed (value 0)."""
+    """Return ``cells`` as a non-participant may see them: small cells and their complements withheld.
+
+    A cell resting on fewer than ``limit`` objects (zero included, as everywhere in Kompas: "none"
+    tells as much about a wijk as "one") is withheld, and so are as many other cells of the same
+    sums as needed to keep it from being recomputed (:func:`kompas.presentation.complementary.withhold`).
+    A year of a stock is its last quarter's count, so the two are withheld together.
+    """
     bound = threshold() if limit is None else limit
-    return [replace(cell, value=0.0, suppressed=True) if 0 < cell.basis < bound else cell for cell in cells]
+    given = list(cells)
+    values = {_key(cell): float(cell.basis) for cell in given}
+    withheld = set(withhold(_sums(given), values, threshold=bound).all)
+    for cell in given:
+        if cell.measure.startswith(STOCK_PREFIXES) and cell.period.length == "year":
+            last = (cell.measure, cell.area_code, f"{cell.period.start.year}KW04")
+            if last in withheld or _key(cell) in withheld:
+                withheld |= {last, _key(cell)}
+    return [replace(cell, value=0.0, suppressed=True) if _key(cell) in withheld else cell for cell in given]

@@ -31,7 +31,10 @@ def _cells(actor: User) -> tuple[list[Cell], bool]:
 
 
 def _shown(cell: Cell) -> str:
-    return _("< %(n)s") % {"n": threshold()} if cell.suppressed else formatting.number(cell.value)
+    """Return the cell as shown: the number, "< 5" below the threshold, "x" when withheld as a complement."""
+    if not cell.suppressed:
+        return formatting.number(cell.value)
+    return _("< %(n)s") % {"n": threshold()} if cell.basis < threshold() else "x"
 
 
 def _rows(cells: list[Cell]) -> list[list[str]]:
