@@ -221,3 +221,71 @@ def test_every_role_that_opens_casework_needs_the_second_factor(
     response = client.get(reverse("casework:case_detail", kwargs={"case_id": world.case.pk}))
     assert response.status_code == 302 and response["Location"] == reverse("accounts:two_factor")
     assert not AuditRecord.objects.filter(action="casework.case.viewed").exists()
+
+
+POSTS = {
+    # what a page form changes: (URL, parameter, object, data, check that it changed)
+    "signal": (
+        "casework:signal_detail",
+        "signal_id",
+        {
+            "outcome": "doorgeleid",
+            "weighed_on": "2025-03-01",
+            "present": ["oov", "politie"],
+            "recovered_euros": "1.250,50",
+            "hours_spent": "3,5",
+        },
+    ),
+    "group": ("casework:group_detail", "group_id", {"classification": "crimineel", "since": "2025-03-01"}),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(POSTS))
+@pytest.mark.parametrize("organisation", ORGANISATIONS)
+@pytest.mark.parametrize("role", list(Role), ids=str)
+def test_page_forms_change_only_for_participants(
+    role: Role,
+    organisation: str,
+    kind: str,
+    world: World,
+    client: Client,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+) -> None:
+    from kompas.casework.models import Signal, YouthGroup
+
+    name, parameter, data = POSTS[kind]
+    obj = getattr(world, kind)
+    user = _user(world, make_user, role, organisation)
+    login(client, user)
+    response = client.post(reverse(name, kwargs={parameter: obj.pk}), data)
+    changed = (
+        Signal.objects.get(pk=obj.pk).outcome == "doorgeleid"
+        if kind == "signal"
+        else YouthGroup.objects.get(pk=obj.pk).classification == "crimineel"
+    )
+    if _reaches(role, organisation):
+        assert (response.status_code, changed) == (302, True)
+    else:
+        assert response.status_code == (404 if has_permission(role, Permission.VIEW_CASEWORK) else 403)
+        assert not changed
+
+
+def test_a_weighing_without_participants_is_refused_on_the_page_and_nothing_changes(
+    world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    from kompas.casework.models import Signal
+
+    login(client, world.adviser)
+    url = reverse("casework:signal_detail", kwargs={"signal_id": world.signal.pk})
+    data = {
+        "outcome": "doorgeleid",
+        "weighed_on": "2025-01-01",
+        "present": ["oov"],
+        "recovered_euros": "0",
+        "hours_spent": "0",
+    }
+    response = client.post(url, data)  # weighed before it came in (3 February)
+    assert response.status_code == 400
+    assert "Een signaal kan niet gewogen zijn voordat het binnenkwam." in response.content.decode()
+    assert Signal.objects.get(pk=world.signal.pk).outcome == ""

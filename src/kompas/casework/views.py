@@ -18,8 +18,10 @@ from django.views.decorators.http import require_http_methods
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission, has_permission
-from kompas.casework import access, cases, signals
+from kompas.casework import access, cases, groups, signals
 from kompas.casework.access import Purpose
+from kompas.casework.forms import ClassificationForm, WeighingForm
+from kompas.casework.signals import Weighing
 
 
 def _purpose(request: HttpRequest, default: Purpose) -> Purpose:
@@ -42,18 +44,44 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_CASEWORK)
+@require_http_methods(["GET", "POST"])
 def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
-    """Show one signal with its persons' identities, for a participant."""
-    opened = access.get_signal_for(
-        current_user(request), signal_id, purpose=_purpose(request, Purpose.WEIGHING)
-    )
+    """Show one signal with its persons' identities, for a participant; record its weighing."""
+    actor = current_user(request)
+    form = WeighingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signals.weigh_signal(actor=actor, signal_id=signal_id, weighing=_weighing(form))
+        except ValidationError as refused:
+            _add_errors(form, refused)
+        else:
+            messages.success(request, _("De weging is vastgelegd."))
+            return redirect("casework:signal_detail", signal_id=signal_id)
+    opened = access.get_signal_for(actor, signal_id, purpose=_purpose(request, Purpose.WEIGHING))
     context = {
         "opened": opened,
         "signal": opened.obj,
         "deadline": signals.pob_deadline(opened.obj.received_on),
         "overdue": signals.is_overdue(opened.obj),
+        "form": form,
     }
-    return render(request, "casework/signal_detail.html", context)
+    return render(request, "casework/signal_detail.html", context, status=400 if form.errors else 200)
+
+
+def _weighing(form: WeighingForm) -> Weighing:
+    data = form.cleaned_data
+    return Weighing(
+        data["outcome"],
+        data["weighed_on"],
+        tuple(data["present"]),
+        data["recovered_euros"],
+        data["hours_spent"],
+    )
+
+
+def _add_errors(form: WeighingForm | ClassificationForm, refused: ValidationError) -> None:
+    for field, problems in refused.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
 
 
 @requires(Permission.VIEW_CASEWORK)
@@ -85,11 +113,20 @@ def case_escalate(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @requires(Permission.VIEW_CASEWORK)
+@require_http_methods(["GET", "POST"])
 def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
-    """Show one youth group with its history, scans and members, for a participant."""
-    opened = access.get_group_for(
-        current_user(request), group_id, purpose=_purpose(request, Purpose.APPROACH)
-    )
+    """Show one youth group with its history, scans and members, for a participant; reclassify it."""
+    actor = current_user(request)
+    form = ClassificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            groups.classify_group(actor=actor, group_id=group_id, **form.cleaned_data)
+        except ValidationError as refused:
+            _add_errors(form, refused)
+        else:
+            messages.success(request, _("De nieuwe classificatie is vastgelegd."))
+            return redirect("casework:group_detail", group_id=group_id)
+    opened = access.get_group_for(actor, group_id, purpose=_purpose(request, Purpose.APPROACH))
     group = opened.obj
     context = {
         "opened": opened,
@@ -97,5 +134,6 @@ def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
         "history": group.history.all(),
         "scans": group.scans.all(),
         "members": [(p.pseudonym, opened.identities[p.pseudonym]) for p in group.members.all()],
+        "form": form,
     }
-    return render(request, "casework/group_detail.html", context)
+    return render(request, "casework/group_detail.html", context, status=400 if form.errors else 200)
