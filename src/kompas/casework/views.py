@@ -63,6 +63,9 @@ def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
         "signal": opened.obj,
         "deadline": signals.pob_deadline(opened.obj.received_on),
         "overdue": signals.is_overdue(opened.obj),
+        # the number filter formats floats the Dutch way, not Decimals
+        "recovered": float(opened.obj.recovered_euros),
+        "hours": float(opened.obj.hours_spent),
         "form": form,
     }
     return render(request, "casework/signal_detail.html", context, status=400 if form.errors else 200)
