@@ -161,6 +161,35 @@ ENV_SETTINGS: tuple[EnvSetting, ...] = (
         "Na zoveel uur wordt een gemaakte rapportage verwijderd.",
         "Hours a made report is kept before it is deleted.",
     ),
+    EnvSetting(
+        "CASEWORK_KEYS",
+        "",
+        "Komma-gescheiden Fernet-sleutels (base64, 32 bytes) waarmee identiteiten van personen in de "
+        "casuïstiek versleuteld worden opgeslagen; de eerste versleutelt, de andere ontsleutelen nog "
+        "(sleutelwissel: docs/casework.md). Verplicht in productie; ingebouwd: een sleutel in var/.",
+        "Comma-separated Fernet keys for person identities in casework; the first encrypts, the "
+        "others still decrypt (rotation: docs/casework.md). Required in production.",
+    ),
+    EnvSetting(
+        "CASEWORK_SUPPRESSION_THRESHOLD",
+        "5",
+        "Aantallen uit de casuïstiek onder deze grens (maar groter dan 0) verlaten de casuïstiek niet "
+        "voor wie geen deelnemer is: ze worden onderdrukt in cijfers, exports en waarnemingen.",
+        "Casework counts below this (and above 0) are suppressed for non-participants.",
+    ),
+    EnvSetting(
+        "CASEWORK_RETENTION_NO_ACTION_DAYS",
+        "365",
+        "Een signaal dat zonder actie is afgesloten, wordt na zoveel dagen verwijderd.",
+        "Days a signal closed without action is kept.",
+    ),
+    EnvSetting(
+        "CASEWORK_RETENTION_CLOSED_DAYS",
+        "1826",
+        "Een afgehandeld signaal, een afgesloten casus en een opgeheven jeugdgroep worden na zoveel "
+        "dagen verwijderd, met hun gepseudonimiseerde personen die nergens anders voorkomen.",
+        "Days a handled signal, closed case or dissolved youth group is kept.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in ENV_SETTINGS}

@@ -20,6 +20,7 @@ from kompas.accounts.roles import Role
 from kompas.accounts.urlpermissions import url_permissions
 from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
+from tests.casework.factories import CASEWORK, CASEWORK_TARGETS
 from tests.conftest import PASSWORD
 from tests.policy.factories import POLICY_TARGETS
 from tests.reports.factories import make_wijk
@@ -60,6 +61,8 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     "job_id": lambda organisation: make_report_job(organisation).pk,
     "area_code": make_wijk,
     **POLICY_TARGETS,
+    # --- casework ---
+    **CASEWORK_TARGETS,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -188,6 +191,17 @@ MATRIX: dict[str, Entry] = {
     # --- hotspots ---
     # Forecasts from event-level data: the roles with hotspots.forecast only.
     "hotspots:forecast": Entry(frozenset({Role.OOV_ADVISEUR, Role.ANALIST})),
+    # --- casework ---
+    # Pages with personal data: casework.view, and only for objects of the own organisation or
+    # one it takes part in (tests/casework/test_access.py covers every organisation).
+    "casework:home": Entry(CASEWORK),
+    "casework:signal_detail": Entry(CASEWORK, target="signal_id"),
+    "casework:case_detail": Entry(CASEWORK, target="case_id"),
+    "casework:case_escalate": Entry(CASEWORK, method="post", target="case_id"),
+    "casework:group_detail": Entry(CASEWORK, target="group_id"),
+    # Figures without persons: everyone with dashboard access (small cells suppressed).
+    "casework:figures": Entry(READERS),
+    "casework:figures_export": Entry(READERS),
 }
 
 

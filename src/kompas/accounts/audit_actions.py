@@ -84,6 +84,37 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "reports.report.generated": _("Rapportage gemaakt (PDF, XLSX of HTML)"),
     "reports.report.requested": _("Rapportage aangevraagd (wordt op de achtergrond gemaakt)"),
     "reports.report.downloaded": _("Gemaakte rapportage opgehaald"),
+    # --- casework: every read and change names its purpose in the changes ---
+    "casework.overview.viewed": _("Casuïstiek: overzicht van signalen, casussen en groepen bekeken"),
+    "casework.signal.viewed": _("Signaal (persoonsgegevens) bekeken"),
+    "casework.signal.opened": _("Signaal geregistreerd"),
+    "casework.signal.weighed": _("Signaal gewogen aan de lokale tafel"),
+    "casework.signal.participant_added": _("Deelnemer aan een signaal toegevoegd"),
+    "casework.signal.participant_ended": _("Deelname aan een signaal beëindigd"),
+    "casework.case.viewed": _("Casus (persoonsgegevens) bekeken"),
+    "casework.case.opened": _("Casus geopend"),
+    "casework.case.changed": _("Casus gewijzigd (niveau of kader)"),
+    "casework.case.plan_item_added": _("Interventie aan het plan van aanpak toegevoegd"),
+    "casework.case.escalated": _("Casus opgeschaald"),
+    "casework.case.closed": _("Casus afgesloten"),
+    "casework.case.participant_added": _("Deelnemer aan een casus toegevoegd"),
+    "casework.case.participant_ended": _("Deelname aan een casus beëindigd"),
+    "casework.group.viewed": _("Jeugdgroep (persoonsgegevens) bekeken"),
+    "casework.group.opened": _("Jeugdgroep geregistreerd"),
+    "casework.group.classified": _("Jeugdgroep opnieuw geclassificeerd"),
+    "casework.group.scan_requested": _("Groepsscan aangevraagd"),
+    "casework.group.scan_recorded": _("Uitkomst van een groepsscan vastgelegd"),
+    "casework.group.dissolved": _("Jeugdgroep opgeheven"),
+    "casework.group.participant_added": _("Deelnemer aan een jeugdgroep toegevoegd"),
+    "casework.group.participant_ended": _("Deelname aan een jeugdgroep beëindigd"),
+    "casework.figures.viewed": _("Cijfers uit de casuïstiek bekeken"),
+    "casework.figures.exported": _("Cijfers uit de casuïstiek geëxporteerd"),
+    "casework.figures.published": _(
+        "Cijfers uit de casuïstiek opgeslagen als waarnemingen (zonder personen)"
+    ),
+    "casework.linkage.counted": _("Koppeltelling uitgevoerd (alleen aantallen, sleutels niet bewaard)"),
+    "casework.retention.applied": _("Bewaartermijnen casuïstiek toegepast"),
+    "casework.keys.rotated": _("Casuïstiek opnieuw versleuteld met de nieuwste sleutel"),
 }
 
 # Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal
@@ -113,6 +144,13 @@ UNCHANGING_ACTIONS = frozenset(
         "reports.report.generated",
         "reports.report.requested",
         "reports.report.downloaded",
+        "casework.overview.viewed",
+        "casework.signal.viewed",
+        "casework.case.viewed",
+        "casework.group.viewed",
+        "casework.figures.viewed",
+        "casework.figures.exported",
+        "casework.keys.rotated",
     }
 )
 

@@ -18,6 +18,7 @@ NAVIGATION = (
     ("alerts:alert_list", _("Signaleringen"), Permission.TRIAGE_ALERTS),
     ("hotspots:forecast", _("Hotspots"), Permission.VIEW_EVENT_FORECASTS),
     ("sources:run_list", _("Gegevens"), Permission.IMPORT_DATA),
+    ("casework:home", _("Casuïstiek"), Permission.VIEW_CASEWORK),
     ("accounts:user_list", _("Gebruikers"), Permission.MANAGE_USERS),
     ("accounts:audit_list", _("Audittrail"), Permission.VIEW_AUDIT),
 )

@@ -33,6 +33,7 @@ class Permission(models.TextChoices):
     TRIAGE_ALERTS = "alerts.triage", _("Signaleringen beoordelen")
     MANAGE_PROJECTS = "cooperation.projects.manage", _("Regionale projecten beheren")
     VIEW_CASEWORK = "casework.view", _("Casuïstiek (persoonsgegevens) inzien")
+    OPEN_CASEWORK = "casework.open", _("Casussen, signalen en jeugdgroepen openen")
     USE_API = "api.use", _("De API gebruiken")
     VIEW_EVENT_FORECASTS = (
         "hotspots.forecast",
@@ -59,6 +60,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.IMPORT_DATA,
             Permission.TRIAGE_ALERTS,
             Permission.VIEW_CASEWORK,
+            Permission.OPEN_CASEWORK,
             Permission.USE_API,
             Permission.VIEW_EVENT_FORECASTS,
         }
@@ -96,7 +98,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 # Roles that can reach personal data (users, audit trail, cases) must log in with a second factor.
-TWO_FACTOR_PERMISSIONS = frozenset({Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.VIEW_CASEWORK})
+TWO_FACTOR_PERMISSIONS = frozenset(
+    {Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.VIEW_CASEWORK, Permission.OPEN_CASEWORK}
+)
 
 
 def has_permission(role: str, permission: Permission) -> bool:

@@ -54,6 +54,10 @@ COMMANDS: dict[str, Promise] = {
     "hotspots forecast": _(
         "Voorspel de hotspots van volgende week op een raster, met de gemeten nauwkeurigheid."
     ),
+    "casework retention": _("Verwijder casuïstiek na de bewaartermijn (nachtelijke taak; --dry-run)."),
+    "casework rotate-keys": _("Versleutel identiteiten in de casuïstiek opnieuw met de nieuwste sleutel."),
+    "casework link": _("Tel huishoudens die in twee of meer domeinen voorkomen (gepseudonimiseerd)."),
+    "casework publish": _("Sla cijfers uit de casuïstiek op als waarnemingen (kleine aantallen onderdrukt)."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
 # Friendly names that cannot be a Django command's module name (``import`` is a Python keyword).

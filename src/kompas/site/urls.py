@@ -20,5 +20,6 @@ urlpatterns = [
     path("gegevens/", include("kompas.sources.urls")),
     path("rapportages/", include("kompas.reports.urls")),
     path("hotspots/", include("kompas.hotspots.urls")),
+    path("casuistiek/", include("kompas.casework.urls")),
     path("i18n/taal/", public(set_language), name="set_language"),
 ]
