@@ -32,6 +32,11 @@ class Permission(models.TextChoices):
     CONFIGURE_ALERTS = "alerts.configure", _("Signaleringsinstellingen beheren")
     TRIAGE_ALERTS = "alerts.triage", _("Signaleringen beoordelen")
     MANAGE_PROJECTS = "cooperation.projects.manage", _("Regionale projecten beheren")
+    REQUEST_PROJECTS = "cooperation.projects.request", _("Een projectverzoek bij het Platform indienen")
+    COORDINATE_PROJECTS = (
+        "cooperation.projects.coordinate",
+        _("Projecten van het Platform coördineren: opdracht, selectie, bemensing, vaststelling"),
+    )
     VIEW_CASEWORK = "casework.view", _("Casuïstiek (persoonsgegevens) inzien")
     USE_API = "api.use", _("De API gebruiken")
 
@@ -56,6 +61,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TRIAGE_ALERTS,
             Permission.VIEW_CASEWORK,
             Permission.USE_API,
+            Permission.REQUEST_PROJECTS,
         }
     ),
     Role.ANALIST: frozenset(
@@ -84,9 +90,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_SMALL_COUNTS,
             Permission.MANAGE_PROJECTS,
             Permission.USE_API,
+            Permission.REQUEST_PROJECTS,
+            Permission.COORDINATE_PROJECTS,
         }
     ),
-    Role.PARTNER: frozenset({Permission.VIEW_CASEWORK}),
+    # A partner of the Platform may ask it for a project (notitie L2312-2313).
+    Role.PARTNER: frozenset({Permission.VIEW_CASEWORK, Permission.REQUEST_PROJECTS}),
 }
 
 # Roles that can reach personal data (users, audit trail, cases) must log in with a second factor.
