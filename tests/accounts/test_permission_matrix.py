@@ -21,6 +21,7 @@ from kompas.accounts.urlpermissions import url_permissions
 from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
 from tests.conftest import PASSWORD
+from tests.cooperation.factories import make_project
 from tests.policy.factories import POLICY_TARGETS
 from tests.reports.factories import make_wijk
 from tests.reports.job_factories import make_report_job
@@ -60,6 +61,8 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     "job_id": lambda organisation: make_report_job(organisation).pk,
     "area_code": make_wijk,
     **POLICY_TARGETS,
+    # --- cooperation ---
+    "project_id": lambda organisation: make_project(organisation).pk,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -174,6 +177,20 @@ MATRIX: dict[str, Entry] = {
     "sources:run_list": Entry(IMPORTERS),
     "sources:import": Entry(IMPORTERS),
     "sources:run_detail": Entry(IMPORTERS, target="run_id"),
+    # --- cooperation ---
+    # Platform projects: seen by the roles that request, lead or coordinate them; a step only by
+    # whom the work process allows (here: the regiocoördinator drafting the assignment).
+    "cooperation:project_list": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
+    ),
+    "cooperation:project_request": Entry(frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.REGIOCOORDINATOR})),
+    "cooperation:project_detail": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR}),
+        target="project_id",
+    ),
+    "cooperation:project_step": Entry(
+        frozenset({Role.REGIOCOORDINATOR}), target="project_id", data={"stap": "draft_assignment"}
+    ),
 }
 
 

@@ -17,6 +17,7 @@ NAVIGATION = (
     ("reports:home", _("Rapportages"), Permission.VIEW_DASHBOARD),
     ("alerts:alert_list", _("Signaleringen"), Permission.TRIAGE_ALERTS),
     ("sources:run_list", _("Gegevens"), Permission.IMPORT_DATA),
+    ("cooperation:project_list", _("Samenwerking"), Permission.VIEW_PROJECTS),
     ("accounts:user_list", _("Gebruikers"), Permission.MANAGE_USERS),
     ("accounts:audit_list", _("Audittrail"), Permission.VIEW_AUDIT),
 )

@@ -32,6 +32,7 @@ class Permission(models.TextChoices):
     CONFIGURE_ALERTS = "alerts.configure", _("Signaleringsinstellingen beheren")
     TRIAGE_ALERTS = "alerts.triage", _("Signaleringen beoordelen")
     MANAGE_PROJECTS = "cooperation.projects.manage", _("Regionale projecten beheren")
+    VIEW_PROJECTS = "cooperation.projects.view", _("Projecten van de eigen platforms bekijken")
     REQUEST_PROJECTS = "cooperation.projects.request", _("Een projectverzoek bij het Platform indienen")
     COORDINATE_PROJECTS = (
         "cooperation.projects.coordinate",
@@ -61,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TRIAGE_ALERTS,
             Permission.VIEW_CASEWORK,
             Permission.USE_API,
+            Permission.VIEW_PROJECTS,
             Permission.REQUEST_PROJECTS,
         }
     ),
@@ -82,6 +84,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_SMALL_COUNTS,
             Permission.MANAGE_PROJECTS,
             Permission.USE_API,
+            Permission.VIEW_PROJECTS,
         }
     ),
     Role.REGIOCOORDINATOR: frozenset(
@@ -90,12 +93,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_SMALL_COUNTS,
             Permission.MANAGE_PROJECTS,
             Permission.USE_API,
+            Permission.VIEW_PROJECTS,
             Permission.REQUEST_PROJECTS,
             Permission.COORDINATE_PROJECTS,
         }
     ),
     # A partner of the Platform may ask it for a project (notitie L2312-2313).
-    Role.PARTNER: frozenset({Permission.VIEW_CASEWORK, Permission.REQUEST_PROJECTS}),
+    Role.PARTNER: frozenset(
+        {Permission.VIEW_CASEWORK, Permission.VIEW_PROJECTS, Permission.REQUEST_PROJECTS}
+    ),
 }
 
 # Roles that can reach personal data (users, audit trail, cases) must log in with a second factor.
