@@ -35,6 +35,11 @@ class Setting:
 @pytest.fixture
 def setting(org_a: Organisation, org_b: Organisation, make_user: Callable[..., User]) -> Setting:
     """Platform IVZ Twente (demo) with Hengelo and a partner as members; Enschede stays outside."""
+    return make_setting(org_a, org_b, make_user)
+
+
+def make_setting(org_a: Organisation, org_b: Organisation, make_user: Callable[..., User]) -> Setting:
+    """Return the Platform of :func:`setting` (for tests outside this folder)."""
     regio = create_organisation(
         actor=None,
         code="platform-ivz",
@@ -86,4 +91,4 @@ def project_in(setting: Setting, state: str, **fields: Any) -> Project:
         return Project.objects.create(**values)
 
 
-__all__ = ["EIGHT", "ProjectState", "Setting", "answers", "project_in"]
+__all__ = ["EIGHT", "ProjectState", "Setting", "answers", "make_setting", "project_in"]

@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""A Platform with the given organisation as member and one project request (demo names)."""
+"""A Platform with the given organisation as member and one project request (demo names); CBS populations."""
 
 from __future__ import annotations
 
-from django_scopes import scopes_disabled
+import csv
+import io
+
+from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation, OrganisationKind
 from kompas.accounts.organisations import create_organisation
@@ -13,7 +16,12 @@ from kompas.accounts.users import create_user
 from kompas.cooperation.contributions import PARTICIPANTS
 from kompas.cooperation.models import Project, ProjectState
 from kompas.cooperation.platforms import save_platform
+from kompas.sources.codelists import DATA
+from kompas.sources.load import import_file
+from kompas.sources.models import ImportStatus
 from tests.conftest import PASSWORD
+
+BEVOLKING_2024 = DATA / "cbs-bevolking-buurt-2024" / "bevolking_buurt_2024_85984NED.csv"
 
 
 def make_project(organisation: Organisation) -> Project:
@@ -35,3 +43,36 @@ def make_project(organisation: Organisation) -> Project:
             municipalities=list(PARTICIPANTS)[:8],
             state=ProjectState.REQUESTED,
         )
+
+
+def _twente_2024() -> bytes:
+    """Return the rows of the bundled CBS 2024 buurt file that belong to the 14 municipalities."""
+    with BEVOLKING_2024.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["gemeente_code"] in PARTICIPANTS]
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=["buurt_code", "inwoners", "gemeente_code"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode()
+
+
+def load_cbs_populations() -> None:
+    """Import the CBS kerncijfers 2015 and the Twente buurten of 2024 as the operator's open data."""
+    with scope(organisation=None):
+        runs = [
+            import_file(
+                DATA / "cbs-gebiedsindelingen-2014-2015" / "twente_gemeenten_2015.geojson",
+                format="cbs-gebieden",
+                organisation=None,
+                actor=None,
+            ),
+            import_file(
+                _twente_2024(),
+                file_name="bevolking_buurt_2024_twente.csv",
+                format="cbs-bevolking",
+                organisation=None,
+                actor=None,
+                create_areas=True,
+            ),
+        ]
+    assert [run.status for run in runs] == [ImportStatus.LOADED] * 2

@@ -76,7 +76,7 @@ def test_cbs_2015_populations_find_the_printed_amounts_that_differ_by_more_than_
     # Hof van Twente: printed € 6.685, 0,20 × 34.917 = € 6.983 (issue 18)
     assert dict(hof.figures) == {"printed": 6685, "computed": 6983, "deviation": -0.0427}
     assert hof.message == (
-        "Hof van Twente: gedrukt € 6.685, berekend € 0,20 × 34.917 inwoners (2015) = € 6.983 (-4,3 %)."
+        "Hof van Twente: gedrukt € 6.685, berekend € 0,20 × 34.917 inwoners (2015) = € 6.983 (-4,27 %)."
     )
     # Borne: 0,15 × 21.992 = € 3.299 against the printed € 3.317: 0,55 %
     assert dict(borne.figures) == {"printed": 3317, "computed": 3299, "deviation": 0.0055}

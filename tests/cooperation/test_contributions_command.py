@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from io import StringIO
 from pathlib import Path
@@ -13,48 +11,18 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django_scopes import scope
 
 from kompas.cooperation.contributions import PARTICIPANTS
 from kompas.sources.codelists import DATA
-from kompas.sources.load import import_file
-from kompas.sources.models import ImportStatus
+from tests.cooperation.factories import load_cbs_populations
 
 BEVOLKING_2024 = DATA / "cbs-bevolking-buurt-2024" / "bevolking_buurt_2024_85984NED.csv"
-
-
-def _twente_2024() -> bytes:
-    """Return the rows of the bundled CBS 2024 buurt file that belong to the 14 municipalities."""
-    with BEVOLKING_2024.open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["gemeente_code"] in PARTICIPANTS]
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=["buurt_code", "inwoners", "gemeente_code"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return text.getvalue().encode()
 
 
 @pytest.fixture
 def cbs_populations(db: None) -> None:
     """Import the CBS kerncijfers 2015 and the Twente buurten of 2024 as the operator's open data."""
-    with scope(organisation=None):
-        runs = [
-            import_file(
-                DATA / "cbs-gebiedsindelingen-2014-2015" / "twente_gemeenten_2015.geojson",
-                format="cbs-gebieden",
-                organisation=None,
-                actor=None,
-            ),
-            import_file(
-                _twente_2024(),
-                file_name="bevolking_buurt_2024_twente.csv",
-                format="cbs-bevolking",
-                organisation=None,
-                actor=None,
-                create_areas=True,
-            ),
-        ]
-    assert [run.status for run in runs] == [ImportStatus.LOADED] * 2
+    load_cbs_populations()
 
 
 def run(*args: str) -> dict[str, Any]:

@@ -330,7 +330,7 @@ def _amount_finding(row: Contribution, printed: Published, computed: int, deviat
         "inhabitants": number(population.inhabitants),
         "year": population.year,
         "computed": number(computed),
-        "deviation": percent(round(deviation * 100, 1), 1),  # number() cuts off, it does not round
+        "deviation": percent(round(deviation * 100, 2), 2),  # number() cuts off, it does not round
     }
     figures = {"printed": printed.alternative, "computed": computed, "deviation": round(deviation, 4)}
     return Finding("published_amount_deviates", population.name, message, figures)

@@ -5,8 +5,11 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django_scopes import scopes_disabled
 
-from kompas.cooperation.models import Platform, ProgressReport, Project
+from kompas.cooperation.models import Platform, ProgressReport, Project, ProjectState
+
+__all__ = ["Platform", "Project", "ProjectState", "platform_for", "platform_projects", "platforms", "project"]
 
 
 def platform_for(organisation_id: int) -> Platform | None:
@@ -28,3 +31,15 @@ def project(project_id: int) -> Project | None:
 def progress_reports(project: Project) -> QuerySet[ProgressReport]:
     """Return the half-year reports of ``project``, oldest first."""
     return ProgressReport.objects.filter(project=project).order_by("year", "half")
+
+
+def platforms(code: str | None = None) -> list[Platform]:
+    """Return every Platform, or the one of the organisation with ``code``."""
+    found = Platform.objects.select_related("organisation")
+    return list(found.filter(organisation__code=code) if code else found.all())
+
+
+def platform_projects(platform: Platform) -> list[Project]:
+    """Return the projects of ``platform`` by title, for its reports (whoever asks, the Platform's own)."""
+    with scopes_disabled():
+        return list(Project.objects.filter(platform=platform).order_by("title"))
