@@ -4,12 +4,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q, QuerySet
 from django_scopes import scopes_disabled
 
+from kompas.cooperation.calendar import Reminder, calendar
 from kompas.cooperation.models import Platform, ProgressReport, Project, ProjectState
 
-__all__ = ["Platform", "Project", "ProjectState", "platform_for", "platform_projects", "platforms", "project"]
+__all__ = [
+    "Platform",
+    "Project",
+    "ProjectState",
+    "Reminder",
+    "platform_calendar",
+    "platform_for",
+    "platform_projects",
+    "platforms",
+    "project",
+]
 
 
 def platform_for(organisation_id: int) -> Platform | None:
@@ -43,3 +56,9 @@ def platform_projects(platform: Platform) -> list[Project]:
     """Return the projects of ``platform`` by title, for its reports (whoever asks, the Platform's own)."""
     with scopes_disabled():
         return list(Project.objects.filter(platform=platform).order_by("title"))
+
+
+def platform_calendar(organisation_id: int, today: dt.date) -> list[Reminder]:
+    """Return the calendar of the Platform the organisation is or takes part in (empty without one)."""
+    platform = platform_for(organisation_id)
+    return [] if platform is None else calendar(platform, today)

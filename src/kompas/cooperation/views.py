@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
-from kompas.accounts.roles import Permission
+from kompas.accounts.roles import Permission, has_permission
 from kompas.cooperation import queries
 from kompas.cooperation.contributions import PARTICIPANTS
 from kompas.cooperation.formats import ASSIGNMENT, CRITERIA, EVALUATION, PLAN
@@ -48,7 +49,14 @@ def project_list(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     platform = queries.platform_for(user.organisation_id)
     can_request = platform is not None and may(user, TRANSITIONS["submit"], None, platform)
-    context = {"projects": queries.projects(), "platform": platform, "can_request": can_request}
+    coordinates = has_permission(user.role, Permission.COORDINATE_PROJECTS)
+    reminders = queries.platform_calendar(user.organisation_id, timezone.localdate()) if coordinates else []
+    context = {
+        "projects": queries.projects(),
+        "platform": platform,
+        "can_request": can_request,
+        "reminders": reminders,
+    }
     return render(request, "cooperation/project_list.html", context)
 
 
