@@ -13,8 +13,9 @@ from kompas.accounts.models import Organisation, OrganisationKind
 from kompas.accounts.organisations import create_organisation
 from kompas.accounts.roles import Role
 from kompas.accounts.users import create_user
+from kompas.cooperation.catalogue import add_document
 from kompas.cooperation.contributions import PARTICIPANTS
-from kompas.cooperation.models import Project, ProjectState
+from kompas.cooperation.models import Document, Project, ProjectState
 from kompas.cooperation.platforms import save_platform
 from kompas.sources.codelists import DATA
 from kompas.sources.load import import_file
@@ -76,3 +77,14 @@ def load_cbs_populations() -> None:
             ),
         ]
     assert [run.status for run in runs] == [ImportStatus.LOADED] * 2
+
+
+def make_document(organisation: Organisation) -> Document:
+    """Return a document of ``organisation`` for its own organisation, with a small real file."""
+    uploader = create_user(
+        actor=None, organisation=organisation, username="uploader", password=PASSWORD, role=Role.PROJECTLEIDER
+    )
+    content = b"".join(BEVOLKING_2024.read_bytes().splitlines(True)[:5])
+    data = {"title": "Demo-document", "kind": "dataset", "audience": "eigen", "document_date": "2024-08-16"}
+    with scope(organisation=organisation.pk):
+        return add_document(actor=uploader, platform=None, data=data, name="inwoners.csv", content=content)

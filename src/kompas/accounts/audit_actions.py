@@ -79,6 +79,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "reports.report.requested": _("Rapportage aangevraagd (wordt op de achtergrond gemaakt)"),
     "reports.report.downloaded": _("Gemaakte rapportage opgehaald"),
     # --- cooperation: one code per step of the Platform's work process (cooperation/workflow.py) ---
+    "cooperation.document.uploaded": _("Document aan de apothekerskast toegevoegd"),
     "cooperation.platform.saved": _("Platform ingericht: deelnemers en selectiecriterium 4"),
     "cooperation.project.submit": _("Projectverzoek ingediend bij het Platform"),
     "cooperation.project.draft_assignment": _("Projectopdracht opgesteld"),

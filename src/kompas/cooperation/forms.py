@@ -18,7 +18,7 @@ from kompas.accounts.models import User
 from kompas.accounts.roles import Permission, has_permission
 from kompas.cooperation.contributions import PARTICIPANTS
 from kompas.cooperation.formats import ASSIGNMENT, CRITERIA, EVALUATION, JUDGED_CRITERIA, PLAN, FormatField
-from kompas.cooperation.models import Platform, Project, SubmitterKind
+from kompas.cooperation.models import Audience, DocumentKind, Platform, Project, SubmitterKind
 
 FEEDBACK_STEPS = {"reject", "reject_plan", "request_change", "return_evaluation", "suspend"}
 NOTE_STEPS = {"approve_official", "adopt"}
@@ -129,3 +129,29 @@ def step_form(name: str, project: Project, data: Any = None) -> StepForm:
             label=_("Procesmatige voortgang"), required=False, widget=forms.Textarea(attrs={"rows": 4})
         )
     return form
+
+
+class DocumentForm(forms.Form):
+    """An upload for the catalogue with what a reader needs to find it."""
+
+    file = forms.FileField(
+        label=_("Bestand"), help_text=_("PDF, DOCX, XLSX, ODT, ODS, CSV of TXT; ten hoogste 20 MB.")
+    )
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    kind = forms.ChoiceField(label=_("Soort"), choices=[("", "—"), *DocumentKind.choices], required=False)
+    theme = forms.CharField(label=_("Thema"), max_length=100, required=False)
+    audience = forms.ChoiceField(
+        label=_("Wie mag het zien"), choices=Audience.choices, widget=forms.RadioSelect, required=False
+    )
+    document_date = forms.DateField(
+        label=_("Datum van het document"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class SearchForm(forms.Form):
+    """Search over titles and descriptions."""
+
+    q = forms.CharField(label=_("Zoeken in titel en omschrijving"), required=False)

@@ -171,3 +171,78 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}-H{self.half}"
+
+
+class Audience(models.TextChoices):
+    """Who may find and open a document of the catalogue."""
+
+    PUBLIC = "openbaar", _("Iedereen met een Kompas-account")
+    PLATFORM = "platform", _("Deelnemers van het Platform")
+    OWN = "eigen", _("Alleen de eigen organisatie")
+
+
+class DocumentKind(models.TextChoices):
+    """What a document of the catalogue is."""
+
+    PLAN = "plan", _("Plan")
+    REPORT = "rapport", _("Rapportage")
+    ANALYSIS = "analyse", _("Analyse")
+    COVENANT = "convenant", _("Convenant")
+    PROJECT_PLAN = "projectplan", _("Projectplan")
+    DATASET = "dataset", _("Dataset")
+
+
+class DocumentManager(models.Manager[Any]):
+    """Documents the active organisation may see: public ones, its own, its Platforms' ones."""
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        """Return the documents whose audience includes the active organisation."""
+        current: dict[str, Any] = get_scope()
+        if not current.get("_enabled", True):
+            return super().get_queryset()
+        if "organisation" not in current:
+            return DisabledQuerySet(self.model, using=self._db, missing_scopes={"organisation"})  # type: ignore[no-any-return]  # django-scopes is untyped
+        organisation = current["organisation"]
+        platforms = Platform.objects.filter(Q(organisation=organisation) | Q(members=organisation)).values(
+            "pk"
+        )
+        visible = (
+            Q(audience=Audience.PUBLIC)
+            | Q(organisation=organisation)
+            | Q(audience=Audience.PLATFORM, platform__in=platforms)
+        )
+        return super().get_queryset().filter(visible)
+
+
+class Document(models.Model):
+    """A document of the *online apothekerskast* (spec §12.1): one place for safety information."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("eigenaar")
+    )
+    platform = models.ForeignKey(
+        Platform, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=DocumentKind.choices)
+    theme = models.CharField(_("thema"), max_length=100, blank=True)
+    audience = models.CharField(_("doelgroep"), max_length=20, choices=Audience.choices)
+    document_date = models.DateField(_("datum van het document"))
+    file_name = models.CharField(_("bestandsnaam"), max_length=200)
+    stored_as = models.CharField(max_length=200, editable=False)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveBigIntegerField(_("grootte (bytes)"), editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[Document]] = DocumentManager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["-document_date", "title"]
+
+    def __str__(self) -> str:
+        return self.title

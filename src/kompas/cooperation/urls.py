@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.cooperation import views
+from kompas.cooperation import document_views, views
 
 app_name = "cooperation"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("verzoek/", views.project_request, name="project_request"),
     path("<id:project_id>/", views.project_detail, name="project_detail"),
     path("<id:project_id>/stap/", views.project_step, name="project_step"),
+    path("documenten/", document_views.document_list, name="document_list"),
+    path("documenten/nieuw/", document_views.document_upload, name="document_upload"),
+    path("documenten/<id:document_id>/", document_views.document_download, name="document_download"),
 ]
