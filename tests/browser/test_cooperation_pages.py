@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,10 +19,11 @@ from kompas.accounts.roles import Role
 from kompas.accounts.users import create_user
 from kompas.cooperation.contributions import PARTICIPANTS
 from kompas.cooperation.formats import ASSIGNMENT, EVALUATION, PLAN
-from kompas.cooperation.models import Project, ProjectState
+from kompas.cooperation.models import Document, Project, ProjectState
 from kompas.cooperation.platforms import save_platform
 from tests.browser.conftest import screenshot, serious_violations
 from tests.browser.test_accounts_pages import log_in
+from tests.cooperation.factories import BEVOLKING_2024
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -146,3 +148,33 @@ def test_a_project_from_request_to_evaluation(page: Page, platform: str) -> None
         project = Project.objects.get()
     assert project.state == ProjectState.EVALUATION
     assert project.evaluation["e11"] == "Demo-antwoord 11"
+
+
+def test_the_catalogue_refuses_a_forbidden_type_and_finds_an_upload(
+    page: Page, platform: str, tmp_path: Path, settings: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    forbidden, allowed = tmp_path / "inwoners.exe", tmp_path / "inwoners.csv"
+    head = b"".join(BEVOLKING_2024.read_bytes().splitlines(True)[:20])
+    forbidden.write_bytes(head)
+    allowed.write_bytes(head)
+    log_in(page, platform, "projectleider")
+    page.goto(f"{platform}/samenwerking/documenten/nieuw/")
+    for path in (forbidden, allowed):
+        page.get_by_label(_label("Bestand")).set_input_files(str(path))
+        page.get_by_label(_label("Titel")).fill("Inwoners per buurt 2024")
+        page.get_by_label(_label("Omschrijving")).fill("CBS kerncijfers voor de bijdragen")
+        page.get_by_label(_label("Soort")).select_option(label="Dataset")
+        page.get_by_label("Deelnemers van het Platform").check()
+        page.get_by_label(_label("Datum van het document")).fill("2024-08-16")
+        page.get_by_role("button", name="Toevoegen").click()
+        if path == forbidden:
+            assert page.get_by_text("Bestanden van het type .exe worden niet aangenomen").is_visible()
+            assert serious_violations(page) == []
+    page.get_by_text("Het document is toegevoegd.").wait_for()
+    page.get_by_label(_label("Zoeken in titel en omschrijving")).fill("bijdragen")
+    page.get_by_role("button", name="Zoeken").click()
+    assert page.get_by_role("link", name="Inwoners per buurt 2024").is_visible()
+    assert serious_violations(page) == []
+    with scopes_disabled():
+        assert Document.objects.count() == 1
