@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django_scopes import scopes_disabled
 
 from kompas.accounts.roles import Role
 from kompas.cooperation.calendar import calendar
 from kompas.cooperation.models import ProgressReport, ProjectState
+from kompas.cooperation.reminders import send_reminders
 from tests.conftest import verified_login
 from tests.cooperation.conftest import Setting, project_in
 
@@ -78,3 +80,19 @@ def test_the_coordinators_start_page_shows_what_is_overdue(setting: Setting, cli
     assert "Achterstallig" in page and "Evaluatie van Demo-project 1" in page
     verified_login(client, setting.users[Role.PROJECTLEIDER])
     assert "Achterstallig" not in client.get("/").content.decode()
+
+
+def test_the_weekly_reminder_mails_the_coordinators_what_is_overdue(setting: Setting) -> None:
+    project_in(
+        setting, ProjectState.IN_EXECUTION, start_date=dt.date(2027, 1, 1), end_date=dt.date(2027, 6, 1)
+    )
+    mail.outbox.clear()
+    assert send_reminders(dt.date(2027, 8, 15)) == 1
+    (message,) = mail.outbox
+    assert message.to == ["regiocoordinator@example.invalid"]
+    assert message.subject == "[Kompas] 2 achterstallige punten bij Platform IVZ Twente (demo)"
+    assert message.body.splitlines() == [
+        "- Evaluatie van Demo-project 1 (uiterlijk 1 juni 2027)",
+        "- Voortgangsrapportage H1 2027 van Demo-project 1 (uiterlijk 31 juli 2027)",
+    ]
+    assert send_reminders(dt.date(2027, 6, 1)) == 0  # nothing overdue yet: no mail

@@ -37,12 +37,10 @@ AUDITED = (
 Errors = dict[str, list[str]]
 
 
-def _text(data: Mapping[str, Any], key: str, errors: Errors, label: str | None = None) -> str:
+def _text(data: Mapping[str, Any], key: str, errors: Errors) -> str:
     value = str(data.get(key) or "").strip()
     if not value:
-        errors.setdefault(key, []).append(
-            _("%(field)s is verplicht.") % {"field": label or key} if label else _("Dit veld is verplicht.")
-        )
+        errors.setdefault(key, []).append(_("Dit veld is verplicht."))
     return value
 
 

@@ -45,6 +45,7 @@ COMMANDS: dict[str, Promise] = {
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
     "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
     "platform report": _("Maak het jaarplan, jaarverslag, de marap of een projectblad van het Platform IVZ."),
+    "platform remind": _("Mail de regiocoördinatoren wat achterstallig is bij het platform (wekelijks)."),
     "contributions": _("Bereken de bijdragen van de Twentse gemeenten aan het Platform IVZ."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
