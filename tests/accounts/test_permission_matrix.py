@@ -22,6 +22,7 @@ from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
 from tests.casework.factories import CASEWORK, CASEWORK_TARGETS
 from tests.conftest import PASSWORD
+from tests.cooperation.factories import make_document, make_project
 from tests.policy.factories import POLICY_TARGETS
 from tests.reports.factories import make_wijk
 from tests.reports.job_factories import make_report_job
@@ -63,6 +64,9 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     **POLICY_TARGETS,
     # --- casework ---
     **CASEWORK_TARGETS,
+    # --- cooperation ---
+    "project_id": lambda organisation: make_project(organisation).pk,
+    "document_id": lambda organisation: make_document(organisation).pk,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -202,6 +206,26 @@ MATRIX: dict[str, Entry] = {
     # Figures without persons: everyone with dashboard access (small cells suppressed).
     "casework:figures": Entry(READERS),
     "casework:figures_export": Entry(READERS),
+    # --- cooperation ---
+    # Platform projects: seen by the roles that request, lead or coordinate them; a step only by
+    # whom the work process allows (here: the regiocoördinator drafting the assignment).
+    "cooperation:project_list": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
+    ),
+    "cooperation:project_request": Entry(frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.REGIOCOORDINATOR})),
+    "cooperation:project_detail": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR}),
+        target="project_id",
+    ),
+    "cooperation:project_step": Entry(
+        frozenset({Role.REGIOCOORDINATOR}), target="project_id", data={"stap": "draft_assignment"}
+    ),
+    # The apothekerskast: every user searches and opens what is meant for them; the Platform's people add.
+    "cooperation:document_list": Entry(ALL_ROLES),
+    "cooperation:document_upload": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
+    ),
+    "cooperation:document_download": Entry(ALL_ROLES, target="document_id"),
 }
 
 

@@ -115,6 +115,27 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "casework.linkage.counted": _("Koppeltelling uitgevoerd (alleen aantallen, sleutels niet bewaard)"),
     "casework.retention.applied": _("Bewaartermijnen casuïstiek toegepast"),
     "casework.keys.rotated": _("Casuïstiek opnieuw versleuteld met de nieuwste sleutel"),
+    # --- cooperation: one code per step of the Platform's work process (cooperation/workflow.py) ---
+    "cooperation.document.uploaded": _("Document aan de apothekerskast toegevoegd"),
+    "cooperation.platform.saved": _("Platform ingericht: deelnemers en selectiecriterium 4"),
+    "cooperation.project.submit": _("Projectverzoek ingediend bij het Platform"),
+    "cooperation.project.draft_assignment": _("Projectopdracht opgesteld"),
+    "cooperation.project.accept": _("Project geselecteerd"),
+    "cooperation.project.reject": _("Projectverzoek afgewezen met terugkoppeling"),
+    "cooperation.project.staff": _("Portefeuillehouder en projectleider toegewezen"),
+    "cooperation.project.save_plan": _("Projectplan opgeslagen"),
+    "cooperation.project.submit_plan": _("Projectplan ingediend"),
+    "cooperation.project.approve_official": _("Projectplan ambtelijk vastgesteld (Platform)"),
+    "cooperation.project.adopt": _("Projectplan bestuurlijk vastgesteld (DVO)"),
+    "cooperation.project.reject_plan": _("Projectplan teruggestuurd"),
+    "cooperation.project.start": _("Uitvoering van het project gestart"),
+    "cooperation.project.report_progress": _("Halfjaarlijkse voortgang van het project gerapporteerd"),
+    "cooperation.project.request_change": _("Wijzigingsverzoek voor het project ingediend"),
+    "cooperation.project.evaluate": _("Evaluatie van het project ingediend"),
+    "cooperation.project.return_evaluation": _("Evaluatie van het project teruggestuurd"),
+    "cooperation.project.close": _("Evaluatie vastgesteld, project afgesloten"),
+    "cooperation.project.suspend": _("Project opgeschort"),
+    "cooperation.project.resume": _("Project hervat"),
 }
 
 # Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal

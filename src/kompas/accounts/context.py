@@ -19,6 +19,7 @@ NAVIGATION = (
     ("hotspots:forecast", _("Hotspots"), Permission.VIEW_EVENT_FORECASTS),
     ("sources:run_list", _("Gegevens"), Permission.IMPORT_DATA),
     ("casework:home", _("Casuïstiek"), Permission.VIEW_CASEWORK),
+    ("cooperation:project_list", _("Samenwerking"), Permission.VIEW_PROJECTS),
     ("accounts:user_list", _("Gebruikers"), Permission.MANAGE_USERS),
     ("accounts:audit_list", _("Audittrail"), Permission.VIEW_AUDIT),
 )

@@ -32,6 +32,12 @@ class Permission(models.TextChoices):
     CONFIGURE_ALERTS = "alerts.configure", _("Signaleringsinstellingen beheren")
     TRIAGE_ALERTS = "alerts.triage", _("Signaleringen beoordelen")
     MANAGE_PROJECTS = "cooperation.projects.manage", _("Regionale projecten beheren")
+    VIEW_PROJECTS = "cooperation.projects.view", _("Projecten van de eigen platforms bekijken")
+    REQUEST_PROJECTS = "cooperation.projects.request", _("Een projectverzoek bij het Platform indienen")
+    COORDINATE_PROJECTS = (
+        "cooperation.projects.coordinate",
+        _("Projecten van het Platform coördineren: opdracht, selectie, bemensing, vaststelling"),
+    )
     VIEW_CASEWORK = "casework.view", _("Casuïstiek (persoonsgegevens) inzien")
     OPEN_CASEWORK = "casework.open", _("Casussen, signalen en jeugdgroepen openen")
     USE_API = "api.use", _("De API gebruiken")
@@ -63,6 +69,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.OPEN_CASEWORK,
             Permission.USE_API,
             Permission.VIEW_EVENT_FORECASTS,
+            Permission.VIEW_PROJECTS,
+            Permission.REQUEST_PROJECTS,
         }
     ),
     Role.ANALIST: frozenset(
@@ -84,6 +92,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_SMALL_COUNTS,
             Permission.MANAGE_PROJECTS,
             Permission.USE_API,
+            Permission.VIEW_PROJECTS,
         }
     ),
     Role.REGIOCOORDINATOR: frozenset(
@@ -92,9 +101,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_SMALL_COUNTS,
             Permission.MANAGE_PROJECTS,
             Permission.USE_API,
+            Permission.VIEW_PROJECTS,
+            Permission.REQUEST_PROJECTS,
+            Permission.COORDINATE_PROJECTS,
         }
     ),
-    Role.PARTNER: frozenset({Permission.VIEW_CASEWORK}),
+    # A partner of the Platform may ask it for a project (notitie L2312-2313).
+    Role.PARTNER: frozenset(
+        {Permission.VIEW_CASEWORK, Permission.VIEW_PROJECTS, Permission.REQUEST_PROJECTS}
+    ),
 }
 
 # Roles that can reach personal data (users, audit trail, cases) must log in with a second factor.

@@ -1,3 +1,248 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""Models of kompas.cooperation."""
+"""Models of kompas.cooperation: the Platform, its members, its projects and their progress reports.
+
+A project belongs to a Platform (an organisation of kind *regio*) and is visible to the users of
+the Platform and of its member organisations: regional work is shared by design, so the scope is
+"my organisation or a Platform it belongs to" (:class:`PlatformScopedManager`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_scopes.manager import DisabledQuerySet
+from django_scopes.state import get_scope
+
+from kompas.accounts.models import Organisation
+
+# Criterion 4 reads "Speelt in = 7 Twentse gemeeanten" in the OCR; "at least 7 of 14" is the most
+# plausible reading (spec §6.6, medium confidence), so the number is a setting of the Platform.
+DEFAULT_MIN_MUNICIPALITIES = 7
+
+
+class PlatformScopedManager(models.Manager[Any]):
+    """Rows of the active organisation's Platforms: the Platform itself or one of its members.
+
+    Without an active scope a query fails loudly, as every tenant query in Kompas does.
+    """
+
+    def __init__(self, path: str = "platform") -> None:
+        super().__init__()
+        self.path = path
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        """Return the rows of the Platforms the active organisation is or belongs to."""
+        current: dict[str, Any] = get_scope()
+        if not current.get("_enabled", True):
+            return super().get_queryset()
+        if "organisation" not in current:
+            return DisabledQuerySet(self.model, using=self._db, missing_scopes={"organisation"})  # type: ignore[no-any-return]  # django-scopes is untyped
+        organisation = current["organisation"]
+        # A subquery, not a join: the rows stay distinct, and select_for_update works on PostgreSQL.
+        platforms = Platform.objects.filter(Q(organisation=organisation) | Q(members=organisation)).values(
+            "pk"
+        )
+        return super().get_queryset().filter(**{f"{self.path}__in": platforms})
+
+
+class Platform(models.Model):
+    """A regional cooperation (the Platform IVZ Twente): its organisation, members and settings."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.PROTECT, related_name="platform", verbose_name=_("organisatie")
+    )
+    members = models.ManyToManyField(Organisation, related_name="platforms", verbose_name=_("deelnemers"))
+    min_municipalities = models.PositiveSmallIntegerField(
+        _("minimum aantal gemeenten (selectiecriterium 4)"),
+        default=DEFAULT_MIN_MUNICIPALITIES,
+        help_text=_("Een project moet spelen in ten minste zoveel gemeenten van het Platform."),
+    )
+
+    objects: ClassVar[models.Manager[Platform]] = models.Manager()
+
+    class Meta:
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+
+    def __str__(self) -> str:
+        return self.organisation.name
+
+
+class ProjectState(models.TextChoices):
+    """Where a project is in the work process of spec §6.6 (plus the gaps it leaves, see workflow)."""
+
+    REQUESTED = "verzoek", _("Projectverzoek ingediend")
+    ASSIGNMENT_DRAFTED = "opdracht", _("Projectopdracht opgesteld")
+    REJECTED = "afgewezen", _("Afgewezen")
+    ACCEPTED = "geselecteerd", _("Geselecteerd")
+    PLANNING = "plan_in_voorbereiding", _("Projectplan in voorbereiding")
+    PLAN_SUBMITTED = "plan_ingediend", _("Projectplan ingediend")
+    PLAN_APPROVED_OFFICIAL = "plan_ambtelijk_vastgesteld", _("Plan ambtelijk vastgesteld (Platform)")
+    PLAN_ADOPTED = "plan_bestuurlijk_vastgesteld", _("Plan bestuurlijk vastgesteld (DVO)")
+    IN_EXECUTION = "in_uitvoering", _("In uitvoering")
+    EVALUATION = "evaluatie", _("Evaluatie ingediend")
+    CLOSED = "afgesloten", _("Afgesloten")
+    SUSPENDED = "opgeschort", _("Opgeschort")
+
+
+class SubmitterKind(models.TextChoices):
+    """Who may ask the Platform for a project (L2312-2313)."""
+
+    DVO = "dvo", _("Het DVO")
+    MAYOR = "burgemeester", _("Een burgemeester")
+    PARTNER = "partner", _("Een deelnemende partner van het Platform")
+
+
+class Project(models.Model):
+    """A regional project from request to closure; the formats' answers are kept per field code."""
+
+    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="projects")
+    title = models.CharField(_("titel (opdrachtnaam)"), max_length=200)
+    request = models.TextField(_("verzoek"))
+    submitter_kind = models.CharField(_("ingediend namens"), max_length=20, choices=SubmitterKind.choices)
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ingediend door")
+    )
+    municipalities = models.JSONField(_("gemeenten waar het speelt (CBS-codes)"), default=list)
+    state = models.CharField(
+        _("status"), max_length=40, choices=ProjectState.choices, default=ProjectState.REQUESTED
+    )
+    suspended_from = models.CharField(max_length=40, choices=ProjectState.choices, blank=True)
+    assignment = models.JSONField(_("projectopdracht (bijlage 4)"), default=dict)
+    criteria = models.JSONField(_("selectiecriteria"), default=dict)
+    plan = models.JSONField(_("projectplan (bijlage 5)"), default=dict)
+    evaluation = models.JSONField(_("evaluatie (bijlage 6)"), default=dict)
+    portfolio_holder = models.CharField(_("bestuurlijk portefeuillehouder (DVO)"), max_length=200, blank=True)
+    project_leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("projectleider"),
+    )
+    start_date = models.DateField(_("startdatum"), null=True, blank=True)
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    feedback = models.TextField(_("laatste terugkoppeling"), blank=True)
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[models.Manager[Project]] = PlatformScopedManager("platform")
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projecten")
+        ordering = ["-updated_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProgressReport(models.Model):
+    """A half-year report of the project leader to the regiocoördinator (bijlage 7, L3205-3206)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="progress_reports")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    half = models.PositiveSmallIntegerField(
+        _("halfjaar"), choices=[(1, _("eerste halfjaar")), (2, _("tweede halfjaar"))]
+    )
+    content = models.TextField(_("inhoudelijke voortgang"))
+    process = models.TextField(_("procesmatige voortgang"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ProgressReport]] = PlatformScopedManager("project__platform")
+
+    class Meta:
+        verbose_name = _("voortgangsrapportage")
+        verbose_name_plural = _("voortgangsrapportages")
+        ordering = ["year", "half"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "year", "half"], name="cooperation_one_report_per_half_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year}-H{self.half}"
+
+
+class Audience(models.TextChoices):
+    """Who may find and open a document of the catalogue."""
+
+    PUBLIC = "openbaar", _("Iedereen met een Kompas-account")
+    PLATFORM = "platform", _("Deelnemers van het Platform")
+    OWN = "eigen", _("Alleen de eigen organisatie")
+
+
+class DocumentKind(models.TextChoices):
+    """What a document of the catalogue is."""
+
+    PLAN = "plan", _("Plan")
+    REPORT = "rapport", _("Rapportage")
+    ANALYSIS = "analyse", _("Analyse")
+    COVENANT = "convenant", _("Convenant")
+    PROJECT_PLAN = "projectplan", _("Projectplan")
+    DATASET = "dataset", _("Dataset")
+
+
+class DocumentManager(models.Manager[Any]):
+    """Documents the active organisation may see: public ones, its own, its Platforms' ones."""
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        """Return the documents whose audience includes the active organisation."""
+        current: dict[str, Any] = get_scope()
+        if not current.get("_enabled", True):
+            return super().get_queryset()
+        if "organisation" not in current:
+            return DisabledQuerySet(self.model, using=self._db, missing_scopes={"organisation"})  # type: ignore[no-any-return]  # django-scopes is untyped
+        organisation = current["organisation"]
+        platforms = Platform.objects.filter(Q(organisation=organisation) | Q(members=organisation)).values(
+            "pk"
+        )
+        visible = (
+            Q(audience=Audience.PUBLIC)
+            | Q(organisation=organisation)
+            | Q(audience=Audience.PLATFORM, platform__in=platforms)
+        )
+        return super().get_queryset().filter(visible)
+
+
+class Document(models.Model):
+    """A document of the *online apothekerskast* (spec §12.1): one place for safety information."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("eigenaar")
+    )
+    platform = models.ForeignKey(
+        Platform, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=DocumentKind.choices)
+    theme = models.CharField(_("thema"), max_length=100, blank=True)
+    audience = models.CharField(_("doelgroep"), max_length=20, choices=Audience.choices)
+    document_date = models.DateField(_("datum van het document"))
+    file_name = models.CharField(_("bestandsnaam"), max_length=200)
+    stored_as = models.CharField(max_length=200, editable=False)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveBigIntegerField(_("grootte (bytes)"), editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[Document]] = DocumentManager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["-document_date", "title"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -18,6 +18,7 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 
@@ -25,6 +26,7 @@ from kompas.accounts.current import current_user
 from kompas.accounts.decorators import AUTHENTICATED, public, requires
 from kompas.accounts.models import Organisation
 from kompas.accounts.roles import ROLE_PERMISSIONS, Permission, Role, has_permission, suppresses
+from kompas.cooperation.queries import Reminder, platform_calendar
 from kompas.dashboard.area import find_area, map_level, open_alert_lines, picture
 from kompas.dashboard.forms import DISPLAY_FIELD, FILTER_FIELDS, FilterForm, Filters
 from kompas.dashboard.fragments import CachedParts
@@ -136,8 +138,16 @@ def home(request: HttpRequest) -> HttpResponse:
             lambda: {"overview": overview(organisation, plan, parts.filters, suppress=parts.suppress)},
         ),
         "plan": plan,
+        "reminders": _overdue(user.role, organisation.pk),
     }
     return _render(request, "dashboard/dashboard.html", "dashboard/_content.html", context)
+
+
+def _overdue(role: str, organisation_id: int) -> list[Reminder]:
+    """Return what is overdue at the Platform, for the regiocoördinator's start page."""
+    if not has_permission(role, Permission.COORDINATE_PROJECTS):
+        return []
+    return [item for item in platform_calendar(organisation_id, timezone.localdate()) if item.overdue]
 
 
 @requires(Permission.VIEW_DASHBOARD)

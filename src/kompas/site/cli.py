@@ -58,6 +58,9 @@ COMMANDS: dict[str, Promise] = {
     "casework rotate-keys": _("Versleutel identiteiten in de casuïstiek opnieuw met de nieuwste sleutel."),
     "casework link": _("Tel huishoudens die in twee of meer domeinen voorkomen (gepseudonimiseerd)."),
     "casework publish": _("Sla cijfers uit de casuïstiek op als waarnemingen (kleine aantallen onderdrukt)."),
+    "platform report": _("Maak het jaarplan, jaarverslag, de marap of een projectblad van het Platform IVZ."),
+    "platform remind": _("Mail de regiocoördinatoren wat achterstallig is bij het platform (wekelijks)."),
+    "contributions": _("Bereken de bijdragen van de Twentse gemeenten aan het Platform IVZ."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
 # Friendly names that cannot be a Django command's module name (``import`` is a Python keyword).

@@ -21,5 +21,6 @@ urlpatterns = [
     path("rapportages/", include("kompas.reports.urls")),
     path("hotspots/", include("kompas.hotspots.urls")),
     path("casuistiek/", include("kompas.casework.urls")),
+    path("samenwerking/", include("kompas.cooperation.urls")),
     path("i18n/taal/", public(set_language), name="set_language"),
 ]

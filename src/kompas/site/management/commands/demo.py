@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from kompas.accounts.demo import DEMO_PASSWORD, load_demo_accounts
 from kompas.alerts.demo import load_demo_alerts
 from kompas.commandbase import TranslatedCommand
+from kompas.cooperation.demo import load_demo_platform
 from kompas.indicators.demo import load_demo_indicators
 from kompas.policy.load import load_demo_plan
 from kompas.sources.demo import load_demo_data
@@ -48,6 +49,7 @@ class Command(TranslatedCommand):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(_("[2/3] Demo-organisaties en -gebruikers laden …"))
         logins = load_demo_accounts()
+        load_demo_platform()
         self.stdout.write(_("[3/3] Veiligheidsplan Hengelo 2017-2020 laden …"))
         load_demo_plan()
         self.stdout.write(_("Gebieden, bevolking en politie- en andere brongegevens importeren …"))

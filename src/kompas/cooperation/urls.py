@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""URLs of kompas.cooperation."""
+
+from django.urls import path
+
+from kompas.cooperation import document_views, views
+
+app_name = "cooperation"
+urlpatterns = [
+    path("", views.project_list, name="project_list"),
+    path("verzoek/", views.project_request, name="project_request"),
+    path("<id:project_id>/", views.project_detail, name="project_detail"),
+    path("<id:project_id>/stap/", views.project_step, name="project_step"),
+    path("documenten/", document_views.document_list, name="document_list"),
+    path("documenten/nieuw/", document_views.document_upload, name="document_upload"),
+    path("documenten/<id:document_id>/", document_views.document_download, name="document_download"),
+]
