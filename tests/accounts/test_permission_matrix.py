@@ -22,6 +22,7 @@ from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
 from tests.conftest import PASSWORD
 from tests.policy.factories import POLICY_TARGETS
+from tests.registry.factories import REGISTRY_TARGETS
 from tests.reports.factories import make_wijk
 from tests.reports.job_factories import make_report_job
 from tests.sources.factories import make_import_run
@@ -60,6 +61,8 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     "job_id": lambda organisation: make_report_job(organisation).pk,
     "area_code": make_wijk,
     **POLICY_TARGETS,
+    # --- registry ---
+    **REGISTRY_TARGETS,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -174,6 +177,18 @@ MATRIX: dict[str, Entry] = {
     "sources:run_list": Entry(IMPORTERS),
     "sources:import": Entry(IMPORTERS),
     "sources:run_detail": Entry(IMPORTERS, target="run_id"),
+    # --- registry ---
+    # Everyone with dashboard access reads the registers (counts suppressed for the raadslid);
+    # the OOV adviser keeps them (participants are personal data) and links kinds to indicators.
+    "registry:activity_list": Entry(READERS),
+    "registry:activity_detail": Entry(READERS, target="activity_id"),
+    "registry:activity_create": Entry(POLICY_EDIT),
+    "registry:activity_edit": Entry(POLICY_EDIT, target="activity_id"),
+    "registry:activity_delete": Entry(POLICY_EDIT, method="post", target="activity_id"),
+    "registry:link_list": Entry(READERS),
+    "registry:link_create": Entry(POLICY_EDIT),
+    "registry:link_edit": Entry(POLICY_EDIT, target="link_id"),
+    "registry:link_delete": Entry(POLICY_EDIT, method="post", target="link_id"),
 }
 
 

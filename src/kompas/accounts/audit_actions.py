@@ -78,6 +78,18 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "reports.report.generated": _("Rapportage gemaakt (PDF, XLSX of HTML)"),
     "reports.report.requested": _("Rapportage aangevraagd (wordt op de achtergrond gemaakt)"),
     "reports.report.downloaded": _("Gemaakte rapportage opgehaald"),
+    # --- registry ---
+    "registry.activity.recorded": _("Activiteit in het register vastgelegd"),
+    "registry.activity.changed": _("Activiteit in het register gewijzigd"),
+    "registry.activity.deleted": _("Activiteit uit het register verwijderd"),
+    "registry.participants.viewed": _("Deelnemers van een activiteit (persoonsgegevens) bekeken"),
+    "registry.participants.purged": _("Deelnemers na de bewaartermijn verwijderd"),
+    "registry.link.created": _("Soort activiteit aan een planindicator gekoppeld"),
+    "registry.link.changed": _("Koppeling van een soort activiteit gewijzigd"),
+    "registry.link.deleted": _("Koppeling van een soort activiteit verwijderd"),
+    "registry.event.recorded": _("Evenement aangevraagd"),
+    "registry.event.changed": _("Evenement gewijzigd"),
+    "registry.event.deleted": _("Evenement verwijderd"),
 }
 
 # Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal
@@ -107,6 +119,7 @@ UNCHANGING_ACTIONS = frozenset(
         "reports.report.generated",
         "reports.report.requested",
         "reports.report.downloaded",
+        "registry.participants.viewed",
     }
 )
 

@@ -34,6 +34,7 @@ class Permission(models.TextChoices):
     MANAGE_PROJECTS = "cooperation.projects.manage", _("Regionale projecten beheren")
     VIEW_CASEWORK = "casework.view", _("Casuïstiek (persoonsgegevens) inzien")
     USE_API = "api.use", _("De API gebruiken")
+    EDIT_REGISTRY = "registry.edit", _("Registers bijhouden: activiteiten met deelnemers, evenementen")
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -56,6 +57,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TRIAGE_ALERTS,
             Permission.VIEW_CASEWORK,
             Permission.USE_API,
+            Permission.EDIT_REGISTRY,
         }
     ),
     Role.ANALIST: frozenset(
@@ -90,7 +92,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 # Roles that can reach personal data (users, audit trail, cases) must log in with a second factor.
-TWO_FACTOR_PERMISSIONS = frozenset({Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.VIEW_CASEWORK})
+TWO_FACTOR_PERMISSIONS = frozenset(
+    {Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.VIEW_CASEWORK, Permission.EDIT_REGISTRY}
+)
 
 
 def has_permission(role: str, permission: Permission) -> bool:

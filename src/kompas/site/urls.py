@@ -19,5 +19,6 @@ urlpatterns = [
     path("indicatoren/", include("kompas.indicators.urls")),
     path("gegevens/", include("kompas.sources.urls")),
     path("rapportages/", include("kompas.reports.urls")),
+    path("registers/", include("kompas.registry.urls")),
     path("i18n/taal/", public(set_language), name="set_language"),
 ]

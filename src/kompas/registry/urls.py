@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""URLs of kompas.registry."""
+
+from django.urls import path
+
+from kompas.registry import views
+
+app_name = "registry"
+urlpatterns = [
+    path("activiteiten/", views.activity_list, name="activity_list"),
+    path("activiteiten/nieuw/", views.activity_edit, name="activity_create"),
+    path("activiteiten/<id:activity_id>/", views.activity_detail, name="activity_detail"),
+    path("activiteiten/<id:activity_id>/bewerken/", views.activity_edit, name="activity_edit"),
+    path("activiteiten/<id:activity_id>/verwijderen/", views.activity_delete, name="activity_delete"),
+    path("koppelingen/", views.link_list, name="link_list"),
+    path("koppelingen/nieuw/", views.link_edit, name="link_create"),
+    path("koppelingen/<id:link_id>/", views.link_edit, name="link_edit"),
+    path("koppelingen/<id:link_id>/verwijderen/", views.link_delete, name="link_delete"),
+]

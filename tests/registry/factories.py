@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 Kompas contributors
+"""Registry objects for tests that need ids rather than content (the permission matrix).
+
+Names are fictitious (“Deelnemer 1”); the area is Hengelo with one wijk (``make_wijk``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django_scopes import scopes_disabled
+
+from kompas.accounts.models import Organisation
+from kompas.areas.models import Area
+from kompas.registry.models import Activity, ActivityKind, CountedAs, IndicatorLink, Participant
+from tests.reports.factories import make_wijk
+
+
+def ensure_areas(organisation: Organisation) -> None:
+    """Create the organisation's gemeente and one wijk once."""
+    with scopes_disabled():
+        if not Area.objects.filter(code=organisation.cbs_code).exists():
+            make_wijk(organisation)
+
+
+def make_activity(organisation: Organisation) -> int:
+    """Create one training with one named participant directly (no counts written); return its id."""
+    ensure_areas(organisation)
+    with scopes_disabled():
+        activity = Activity.objects.create(
+            organisation=organisation,
+            kind=ActivityKind.TRAINING,
+            title="Training signalen herkennen",
+            start=dt.date(2018, 3, 1),
+            end=dt.date(2018, 3, 1),
+            area_code=organisation.cbs_code,
+            organiser="OOV",
+            participant_count=12,
+        )
+        Participant.objects.create(activity=activity, name="Deelnemer 1", role="jongerenwerker")
+    return activity.pk
+
+
+def make_link(organisation: Organisation) -> int:
+    """Create one link of trainings to an indicator code directly; return its id."""
+    with scopes_disabled():
+        link = IndicatorLink.objects.create(
+            organisation=organisation,
+            kind=ActivityKind.EXERCISE,
+            counted=CountedAs.ACTIVITIES,
+            indicator_code="X.I1",
+        )
+    return link.pk
+
+
+REGISTRY_TARGETS: dict[str, Callable[[Organisation], object]] = {
+    "activity_id": make_activity,
+    "link_id": make_link,
+}
