@@ -189,6 +189,11 @@ MATRIX: dict[str, Entry] = {
     "registry:link_create": Entry(POLICY_EDIT),
     "registry:link_edit": Entry(POLICY_EDIT, target="link_id"),
     "registry:link_delete": Entry(POLICY_EDIT, method="post", target="link_id"),
+    "registry:event_calendar": Entry(READERS),
+    "registry:event_detail": Entry(READERS, target="event_id"),
+    "registry:event_create": Entry(POLICY_EDIT),
+    "registry:event_edit": Entry(POLICY_EDIT, target="event_id"),
+    "registry:event_delete": Entry(POLICY_EDIT, method="post", target="event_id"),
 }
 
 

@@ -14,7 +14,7 @@ from django_scopes import scopes_disabled
 
 from kompas.accounts.models import Organisation
 from kompas.areas.models import Area
-from kompas.registry.models import Activity, ActivityKind, CountedAs, IndicatorLink, Participant
+from kompas.registry.models import Activity, ActivityKind, CountedAs, Event, IndicatorLink, Participant
 from tests.reports.factories import make_wijk
 
 
@@ -55,7 +55,26 @@ def make_link(organisation: Organisation) -> int:
     return link.pk
 
 
+def make_event(organisation: Organisation) -> int:
+    """Create one class-A application directly (no counts written); return its id."""
+    ensure_areas(organisation)
+    with scopes_disabled():
+        event = Event.objects.create(
+            organisation=organisation,
+            name="Buurtfeest Demo",
+            organiser="Buurtvereniging (demo)",
+            start=dt.date(2018, 6, 2),
+            end=dt.date(2018, 6, 2),
+            area_code=organisation.cbs_code,
+            location="Marktplein",
+            answers={"bezoekers": 300},
+            computed_class="A",
+        )
+    return event.pk
+
+
 REGISTRY_TARGETS: dict[str, Callable[[Organisation], object]] = {
     "activity_id": make_activity,
     "link_id": make_link,
+    "event_id": make_event,
 }

@@ -8,7 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kompas.registry.activities import ActivityInput, PersonInput
-from kompas.registry.models import LINKED_KINDS, ActivityKind, CountedAs
+from kompas.registry.events import EventInput
+from kompas.registry.models import LINKED_KINDS, ActivityKind, CountedAs, RiskClass
+from kompas.registry.risk import bundled_table
 
 
 class ActivityForm(forms.Form):
@@ -77,3 +79,80 @@ class ActivityFilterForm(forms.Form):
         label=_("Soort"), choices=[("", _("Alle")), *ActivityKind.choices], required=False
     )
     jaar = forms.IntegerField(label=_("Jaar"), required=False, min_value=1900, max_value=2100)
+
+
+class EventForm(forms.Form):
+    """The regional application form: the event, then one field per question of the risk scan."""
+
+    name = forms.CharField(label=_("Naam van het evenement"), max_length=200)
+    organiser = forms.CharField(label=_("Organisator"), max_length=200)
+    start = forms.DateField(label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    area_code = forms.CharField(
+        label=_("Gebied"),
+        max_length=12,
+        help_text=_("CBS-code van de eigen gemeente of een wijk, bijv. GM0164."),
+    )
+    location = forms.CharField(label=_("Locatie"), max_length=200)
+    final_class = forms.ChoiceField(
+        label=_("Vastgestelde risicoklasse"),
+        choices=[("", _("Gelijk aan de berekende klasse")), *RiskClass.choices],
+        required=False,
+    )
+    final_reason = forms.CharField(
+        label=_("Reden van de vastgestelde klasse"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    advice = forms.CharField(
+        label=_("Advies en voorwaarden"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    incidents = forms.IntegerField(
+        label=_("Incidenten tijdens het evenement"), required=False, help_text=_("In te vullen na afloop.")
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
+        for criterion in bundled_table().criteria:
+            name = f"risico_{criterion.code}"
+            if criterion.kind == "number":
+                self.fields[name] = forms.IntegerField(label=criterion.question)
+            else:
+                self.fields[name] = forms.TypedChoiceField(
+                    label=criterion.question,
+                    choices=[("nee", _("Nee")), ("ja", _("Ja"))],
+                    coerce=lambda value: value == "ja",
+                    widget=forms.RadioSelect,
+                )
+
+    def event_input(self) -> EventInput:
+        """Return the cleaned values as the domain takes them."""
+        data = self.cleaned_data
+        answers = {
+            c.code: data[f"risico_{c.code}"] for c in bundled_table().criteria if f"risico_{c.code}" in data
+        }
+        return EventInput(
+            name=data["name"],
+            organiser=data["organiser"],
+            start=data["start"],
+            end=data["end"],
+            area_code=data["area_code"].strip().upper(),
+            location=data["location"],
+            answers=answers,
+            final_class=data.get("final_class") or "",
+            final_reason=data.get("final_reason") or "",
+            advice=data.get("advice") or "",
+            incidents=data.get("incidents"),
+        )
+
+
+class CalendarFilterForm(forms.Form):
+    """Filters of the event calendar, kept in the URL."""
+
+    weergave = forms.ChoiceField(
+        label=_("Weergave"), choices=[("lijst", _("Lijst")), ("maand", _("Maand"))], required=False
+    )
+    maand = forms.CharField(label=_("Maand (jjjj-mm)"), required=False, max_length=7)
+    gebied = forms.CharField(label=_("Gemeente of wijk (CBS-code)"), required=False, max_length=12)
+    klasse = forms.ChoiceField(
+        label=_("Risicoklasse"), choices=[("", _("Alle")), *RiskClass.choices], required=False
+    )

@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.registry import views
+from kompas.registry import event_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -17,4 +17,9 @@ urlpatterns = [
     path("koppelingen/nieuw/", views.link_edit, name="link_create"),
     path("koppelingen/<id:link_id>/", views.link_edit, name="link_edit"),
     path("koppelingen/<id:link_id>/verwijderen/", views.link_delete, name="link_delete"),
+    path("evenementen/", event_views.event_calendar, name="event_calendar"),
+    path("evenementen/nieuw/", event_views.event_edit, name="event_create"),
+    path("evenementen/<id:event_id>/", event_views.event_detail, name="event_detail"),
+    path("evenementen/<id:event_id>/bewerken/", event_views.event_edit, name="event_edit"),
+    path("evenementen/<id:event_id>/verwijderen/", event_views.event_delete, name="event_delete"),
 ]
