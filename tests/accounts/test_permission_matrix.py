@@ -194,6 +194,11 @@ MATRIX: dict[str, Entry] = {
     "registry:event_create": Entry(POLICY_EDIT),
     "registry:event_edit": Entry(POLICY_EDIT, target="event_id"),
     "registry:event_delete": Entry(POLICY_EDIT, method="post", target="event_id"),
+    # The Veiligheidspaspoort: everyone reaches their own dossier (or hears they have none); a
+    # dossier of someone else answers 404 unless one is the OTO coordinator (tests/registry/test_paspoort.py).
+    "registry:own_dossier": Entry(ALL_ROLES),
+    "registry:dossier": Entry(ALL_ROLES, target="functionary_id"),
+    "registry:paspoort_overview": Entry(POLICY_EDIT),
 }
 
 

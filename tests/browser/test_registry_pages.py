@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """The registry pages pass axe-core: the event application form (with its errors), the calendar
-by month and as a list, the activity form and list. Demo accounts with fictitious entries; the
-full demo is not loaded (only the accounts and two areas), to keep the test short (about 20 s).
+by month and as a list, the activity form and list, the paspoort dossier and overview. Demo
+accounts with fictitious entries; the full demo is not loaded (only the accounts and two areas),
+to keep the test short (about 30 s).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from playwright.sync_api import Page
 from kompas.accounts.demo import DEMO_TOTP_KEY_HEX, load_demo_accounts
 from kompas.accounts.models import User
 from kompas.registry.events import EventInput, record_event
+from kompas.registry.models import OtoKind
+from kompas.registry.paspoort import Present, record_oto_activity
 from tests.browser.conftest import screenshot, serious_violations
 from tests.browser.test_accounts_pages import _base32, log_in
-from tests.registry.factories import ensure_areas
+from tests.registry.factories import ensure_areas, make_functionary
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,6 +53,15 @@ def registry(live_server: Any) -> str:
                     "nacht": True,
                 },
             ),
+        )
+        person = make_functionary(oov.organisation, oov, "Deelnemer 1")
+        record_oto_activity(
+            actor=oov,
+            kind=OtoKind.TRAINING,
+            title="Training Demo",
+            date=dt.date(2018, 2, 1),
+            cost=None,
+            present=[Present(person, "voldoende")],
         )
     return str(live_server.url)
 
@@ -97,4 +109,15 @@ def test_activity_form_and_list_are_accessible(page: Page, registry: str) -> Non
     assert page.get_by_role("heading", level=1).inner_text() == "Training Demo"
     assert serious_violations(page) == []
     page.goto(f"{registry}/registers/activiteiten/")
+    assert serious_violations(page) == []
+
+
+def test_paspoort_dossier_is_accessible(page: Page, registry: str) -> None:
+    _as_oov(page, registry)
+    page.goto(f"{registry}/registers/paspoort/?jaar=2018")
+    assert "Dossier vakbekwaamheid van Deelnemer 1" in page.get_by_role("heading", level=1).inner_text()
+    assert page.get_by_text("Oefenen: nog 1 te gaan (0 van 1)").count() == 1
+    assert serious_violations(page) == []
+    screenshot(page, "dossier-vakbekwaamheid")
+    page.goto(f"{registry}/registers/paspoort/overzicht/?jaar=2018")
     assert serious_violations(page) == []

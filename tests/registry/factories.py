@@ -14,7 +14,18 @@ from django_scopes import scopes_disabled
 
 from kompas.accounts.models import Organisation
 from kompas.areas.models import Area
-from kompas.registry.models import Activity, ActivityKind, CountedAs, Event, IndicatorLink, Participant
+from kompas.registry.models import (
+    Activity,
+    ActivityKind,
+    CountedAs,
+    Event,
+    Functionary,
+    IndicatorLink,
+    OtoKind,
+    Participant,
+    PaspoortFunction,
+    Requirement,
+)
 from tests.reports.factories import make_wijk
 
 
@@ -73,8 +84,24 @@ def make_event(organisation: Organisation) -> int:
     return event.pk
 
 
+def make_functionary(organisation: Organisation, user: object = None, name: str = "Deelnemer 1") -> int:
+    """Create a functionary (Officier van Dienst Bevolkingszorg: 2 trainings and 1 exercise a year)."""
+    with scopes_disabled():
+        function, created = PaspoortFunction.objects.get_or_create(
+            organisation=organisation, name="Officier van Dienst Bevolkingszorg"
+        )
+        if created:
+            Requirement.objects.create(function=function, kind=OtoKind.TRAINING, per_year=2)
+            Requirement.objects.create(function=function, kind=OtoKind.EXERCISE, per_year=1)
+        person = Functionary.objects.create(
+            organisation=organisation, name=name, function=function, user=user
+        )
+    return person.pk
+
+
 REGISTRY_TARGETS: dict[str, Callable[[Organisation], object]] = {
     "activity_id": make_activity,
     "link_id": make_link,
     "event_id": make_event,
+    "functionary_id": make_functionary,
 }

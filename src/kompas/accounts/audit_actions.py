@@ -90,6 +90,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "registry.event.recorded": _("Evenement aangevraagd"),
     "registry.event.changed": _("Evenement gewijzigd"),
     "registry.event.deleted": _("Evenement verwijderd"),
+    "registry.oto.recorded": _("OTO-activiteit of inzet met aanwezigen vastgelegd (Veiligheidspaspoort)"),
+    "registry.dossier.viewed": _("Dossier vakbekwaamheid (persoonsgegevens) bekeken"),
 }
 
 # Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal
@@ -120,6 +122,7 @@ UNCHANGING_ACTIONS = frozenset(
         "reports.report.requested",
         "reports.report.downloaded",
         "registry.participants.viewed",
+        "registry.dossier.viewed",
     }
 )
 

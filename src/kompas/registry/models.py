@@ -179,3 +179,123 @@ class Event(models.Model):
     def risk_class(self) -> str:
         """Return the class that holds: the adviser's final class, else the computed one."""
         return self.final_class or self.computed_class
+
+
+class OtoKind(models.TextChoices):
+    """The Veiligheidspaspoort's kinds: opleiden, trainen, oefenen (OTO) and a real deployment."""
+
+    EDUCATION = "opleiden", _("Opleiden")
+    TRAINING = "trainen", _("Trainen")
+    EXERCISE = "oefenen", _("Oefenen")
+    DEPLOYMENT = "inzet", _("Inzet bij een incident")
+
+
+class PaspoortFunction(models.Model):
+    """A Bevolkingszorg function (e.g. Officier van Dienst Bevolkingszorg) with yearly requirements."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("functie"), max_length=200)
+
+    objects: ClassVar[models.Manager[PaspoortFunction]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("functie (Veiligheidspaspoort)")
+        verbose_name_plural = _("functies (Veiligheidspaspoort)")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="paspoort_function_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Requirement(models.Model):
+    """How many activities of a kind a function asks for every year (the vakbekwaamheid norm)."""
+
+    function = models.ForeignKey(PaspoortFunction, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=20, choices=OtoKind.choices)
+    per_year = models.PositiveSmallIntegerField(_("per jaar"))
+
+    objects: ClassVar[models.Manager[Requirement]] = ScopedManager(organisation="function__organisation")
+
+    class Meta:
+        verbose_name = _("jaarlijkse eis")
+        verbose_name_plural = _("jaarlijkse eisen")
+        constraints = [models.UniqueConstraint(fields=["function", "kind"], name="requirement_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} × {self.per_year}"
+
+
+class Functionary(models.Model):
+    """A key functionary of Bevolkingszorg with a Veiligheidspaspoort: personal data.
+
+    ``user`` is their Kompas account, through which they see their own dossier.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("naam"), max_length=200)
+    function = models.ForeignKey(PaspoortFunction, on_delete=models.PROTECT, related_name="+")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+
+    objects: ClassVar[models.Manager[Functionary]] = ScopedManager(organisation="organisation")
+    audit_redacted_fields = frozenset({"name"})
+
+    class Meta:
+        verbose_name = _("functionaris")
+        verbose_name_plural = _("functionarissen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"functionaris {self.pk}"
+
+
+class OtoActivity(models.Model):
+    """One OTO activity or real deployment, with its cost (the OTO overview, R84)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("soort"), max_length=20, choices=OtoKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    date = models.DateField(_("datum"))
+    cost = models.DecimalField(_("kosten (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects: ClassVar[models.Manager[OtoActivity]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("OTO-activiteit")
+        verbose_name_plural = _("OTO-activiteiten")
+        ordering = ["-date", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date})"
+
+
+class Assessment(models.TextChoices):
+    """The performance a functionary showed, as assessed."""
+
+    GOOD = "goed", _("Goed")
+    SUFFICIENT = "voldoende", _("Voldoende")
+    INSUFFICIENT = "onvoldoende", _("Onvoldoende")
+
+
+class Attendance(models.Model):
+    """A functionary present at an OTO activity or deployment, with the assessed performance."""
+
+    activity = models.ForeignKey(OtoActivity, on_delete=models.CASCADE, related_name="+")
+    functionary = models.ForeignKey(Functionary, on_delete=models.CASCADE, related_name="+")
+    assessment = models.CharField(_("beoordeling"), max_length=20, choices=Assessment.choices, blank=True)
+
+    objects: ClassVar[models.Manager[Attendance]] = ScopedManager(organisation="activity__organisation")
+
+    class Meta:
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheden")
+        constraints = [models.UniqueConstraint(fields=["activity", "functionary"], name="attendance_once")]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}/{self.functionary_id}"

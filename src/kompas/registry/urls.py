@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.registry import event_views, views
+from kompas.registry import event_views, paspoort_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -22,4 +22,7 @@ urlpatterns = [
     path("evenementen/<id:event_id>/", event_views.event_detail, name="event_detail"),
     path("evenementen/<id:event_id>/bewerken/", event_views.event_edit, name="event_edit"),
     path("evenementen/<id:event_id>/verwijderen/", event_views.event_delete, name="event_delete"),
+    path("paspoort/", paspoort_views.own_dossier, name="own_dossier"),
+    path("paspoort/overzicht/", paspoort_views.paspoort_overview, name="paspoort_overview"),
+    path("paspoort/<id:functionary_id>/", paspoort_views.dossier, name="dossier"),
 ]
