@@ -23,6 +23,7 @@ from kompas.registry.models import (
     IndicatorLink,
     OtoKind,
     Participant,
+    PartnerTarget,
     PaspoortFunction,
     Requirement,
 )
@@ -99,9 +100,23 @@ def make_functionary(organisation: Organisation, user: object = None, name: str 
     return person.pk
 
 
+def make_partner_target(organisation: Organisation) -> int:
+    """Create the RIEC's 2016 Bibob target (250, spec §7.7) directly; return its id."""
+    with scopes_disabled():
+        target = PartnerTarget.objects.create(
+            organisation=organisation,
+            year=2016,
+            group="Bestuurlijke aanpak",
+            measure="Aantal ondersteuningen vergunningaanvraag (o.a. Bibob)",
+            target=250,
+        )
+    return target.pk
+
+
 REGISTRY_TARGETS: dict[str, Callable[[Organisation], object]] = {
     "activity_id": make_activity,
     "link_id": make_link,
     "event_id": make_event,
     "functionary_id": make_functionary,
+    "target_id": make_partner_target,
 }

@@ -299,3 +299,38 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id}/{self.functionary_id}"
+
+
+class PartnerTarget(models.Model):
+    """A partner's yearly target for one measure and what was realised (RIEC jaarplan, spec §7.7)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    group = models.CharField(_("groep"), max_length=200)
+    measure = models.CharField(_("maatstaf"), max_length=300)
+    target = models.PositiveIntegerField(_("streefcijfer"))
+    realisation = models.PositiveIntegerField(_("realisatie"), null=True, blank=True)
+    source_ref = models.CharField(_("bronverwijzing"), max_length=100, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects: ClassVar[models.Manager[PartnerTarget]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("streefcijfer van een partner")
+        verbose_name_plural = _("streefcijfers van partners")
+        ordering = ["-year", "group", "measure"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year", "group", "measure"], name="partner_target_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.measure}: {self.target}"
+
+    @property
+    def share(self) -> float | None:
+        """Return the realisation as a percentage of the target; None without realisation."""
+        if self.realisation is None or not self.target:
+            return None
+        return 100 * self.realisation / self.target

@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.registry import event_views, paspoort_views, views
+from kompas.registry import event_views, paspoort_views, target_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -25,4 +25,6 @@ urlpatterns = [
     path("paspoort/", paspoort_views.own_dossier, name="own_dossier"),
     path("paspoort/overzicht/", paspoort_views.paspoort_overview, name="paspoort_overview"),
     path("paspoort/<id:functionary_id>/", paspoort_views.dossier, name="dossier"),
+    path("streefcijfers/", target_views.target_list, name="target_list"),
+    path("streefcijfers/<id:target_id>/", target_views.target_realise, name="target_realise"),
 ]
