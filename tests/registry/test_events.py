@@ -178,3 +178,18 @@ def test_the_application_form_computes_the_class(oov: User) -> None:
     assert (event.score, event.computed_class, event.answers["alcohol"]) == (3, "B", True)
     page = client.get(reverse("registry:event_detail", kwargs={"event_id": event.pk})).content.decode()
     assert "score 3" in page
+
+
+def test_the_calendar_exports_with_incidents_suppressed_for_council_members(
+    oov: User, org_a: Organisation, make_user: Callable[..., User]
+) -> None:
+    with scope(organisation=org_a.pk):
+        record_event(actor=oov, data=replace(FEAST, incidents=2))
+    council = verified_login(Client(), make_user(Role.RAADSLID, org_a))
+    url = reverse("registry:event_calendar")
+    rows = council.get(url, {"formaat": "csv"}).content.decode("utf-8-sig").splitlines()
+    assert rows[0].split(";")[9] == "incidenten" and rows[1].split(";")[9] == "< 5"
+    own = verified_login(Client(), oov).get(url, {"formaat": "csv"}).content.decode("utf-8-sig")
+    assert own.splitlines()[1].split(";")[9] == "2"
+    xlsx = verified_login(Client(), oov).get(url, {"formaat": "xlsx"})
+    assert xlsx["Content-Disposition"] == 'attachment; filename="evenementen.xlsx"'

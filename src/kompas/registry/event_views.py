@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods
 
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
-from kompas.accounts.roles import Permission, has_permission
-from kompas.registry import calendar, events, risk
+from kompas.accounts.roles import Permission, has_permission, suppresses
+from kompas.registry import calendar, events, export, risk
 from kompas.registry.forms import CalendarFilterForm, EventForm
 from kompas.registry.models import Event
 
@@ -39,6 +39,10 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     found = calendar.filtered(filters.get("gebied") or "", filters.get("klasse") or "")
     first = calendar.month_of(filters.get("maand") or "", timezone.localdate())
     view = filters.get("weergave") or "lijst"
+    wanted = request.GET.get("formaat")
+    if wanted in ("xlsx", "csv"):
+        columns, rows = export.event_rows(found, suppress=suppresses(current_user(request).role))
+        return export.download(_("Evenementen"), wanted, columns, rows)
     context = {
         "form": form,
         "view": view,
@@ -50,6 +54,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "can_edit": has_permission(current_user(request).role, Permission.EDIT_REGISTRY),
         "example": risk.bundled_table().example,
         "any_demo": found.filter(is_demo=True).exists(),
+        "query": request.GET.urlencode(),
     }
     return render(request, "registry/event_calendar.html", context)
 

@@ -45,14 +45,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     wanted = request.GET.get("formaat")
     if wanted in ("xlsx", "csv"):
         columns, table = export.activity_rows(rows, suppress=suppress)
-        if wanted == "xlsx":
-            body = export.as_xlsx(_("Activiteiten"), columns, table)
-            kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        else:
-            body, kind = export.as_csv(columns, table), "text/csv; charset=utf-8"
-        response = HttpResponse(body, content_type=kind)
-        response["Content-Disposition"] = f'attachment; filename="activiteiten.{wanted}"'
-        return response
+        return export.download(_("Activiteiten"), wanted, columns, table)
     page = Paginator(rows, 50).get_page(request.GET.get("pagina"))
     context = {
         "form": form,
