@@ -199,6 +199,8 @@ MATRIX: dict[str, Entry] = {
     "registry:own_dossier": Entry(ALL_ROLES),
     "registry:dossier": Entry(ALL_ROLES, target="functionary_id"),
     "registry:paspoort_overview": Entry(POLICY_EDIT),
+    "registry:functionary_create": Entry(POLICY_EDIT),
+    "registry:oto_create": Entry(POLICY_EDIT),
     "registry:target_list": Entry(READERS),
     "registry:target_realise": Entry(
         POLICY_EDIT, method="post", target="target_id", data={"realisatie": "120"}

@@ -123,3 +123,39 @@ def test_bad_attendance_is_refused_and_nothing_written(
     assert sorted(refused.value.message_dict) == ["cost", "present"]
     with scopes_disabled():
         assert not AuditRecord.objects.filter(action="registry.oto.recorded").exists()
+
+
+def test_the_coordinator_adds_a_functionary_and_records_an_exercise_on_pages(
+    org_a: Organisation, make_user: Callable[..., User]
+) -> None:
+    coordinator = make_user(Role.OOV_ADVISEUR, org_a)
+    person = make_user(Role.PROJECTLEIDER, org_a, "deelnemer1")
+    client = verified_login(Client(), coordinator)
+    form = {
+        "name": "Deelnemer 1",
+        "function_name": "Officier van Dienst Bevolkingszorg",
+        "username": "deelnemer1",
+        "trainen": "2",
+        "oefenen": "1",
+    }
+    refused = client.post(reverse("registry:functionary_create"), {**form, "username": "onbekend"})
+    assert refused.status_code == 400 and "geen account met deze gebruikersnaam" in refused.content.decode()
+    assert client.post(reverse("registry:functionary_create"), form).status_code == 302
+    with scopes_disabled():
+        from kompas.registry.models import Functionary
+
+        mine = Functionary.objects.get()
+    exercise = {
+        "kind": "oefenen",
+        "title": "Oefening Demo",
+        "date": "2018-04-10",
+        f"persoon_{mine.pk}": "goed",
+    }
+    assert client.post(reverse("registry:oto_create"), exercise).status_code == 302
+    page = verified_login(Client(), person).get(
+        reverse("registry:own_dossier"), {"jaar": "2018"}, follow=True
+    )
+    text = page.content.decode()
+    assert (
+        "Oefening Demo" in text and "Trainen: nog 2 te gaan (0 van 2)" in text and "Oefenen: nog" not in text
+    )

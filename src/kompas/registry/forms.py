@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kompas.registry.activities import ActivityInput, PersonInput
 from kompas.registry.events import EventInput
-from kompas.registry.models import LINKED_KINDS, ActivityKind, CountedAs, RiskClass
+from kompas.registry.models import LINKED_KINDS, ActivityKind, Assessment, CountedAs, OtoKind, RiskClass
 from kompas.registry.risk import bundled_table
 
 
@@ -156,3 +156,50 @@ class CalendarFilterForm(forms.Form):
     klasse = forms.ChoiceField(
         label=_("Risicoklasse"), choices=[("", _("Alle")), *RiskClass.choices], required=False
     )
+
+
+class FunctionaryForm(forms.Form):
+    """A person with a Veiligheidspaspoort; the yearly norm applies when the function is new."""
+
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    function_name = forms.CharField(label=_("Functie"), max_length=200)
+    username = forms.CharField(
+        label=_("Gebruikersnaam in Kompas"),
+        max_length=150,
+        required=False,
+        help_text=_("Daarmee ziet de functionaris het eigen dossier."),
+    )
+    opleiden = forms.IntegerField(label=_("Eis per jaar: opleiden"), required=False, initial=0)
+    trainen = forms.IntegerField(label=_("Eis per jaar: trainen"), required=False, initial=0)
+    oefenen = forms.IntegerField(label=_("Eis per jaar: oefenen"), required=False, initial=0)
+
+    def requirements(self) -> dict[str, int]:
+        """Return the yearly requirement per OTO kind (for a new function)."""
+        return {kind: self.cleaned_data.get(kind) or 0 for kind in ("opleiden", "trainen", "oefenen")}
+
+
+class OtoActivityForm(forms.Form):
+    """An OTO activity or deployment with, per functionary, presence and assessment."""
+
+    kind = forms.ChoiceField(label=_("Soort"), choices=OtoKind.choices)
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    cost = forms.DecimalField(label=_("Kosten (€)"), required=False, localize=True, decimal_places=2)
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
+        choices = [
+            ("", _("Niet aanwezig")),
+            ("aanwezig", _("Aanwezig, niet beoordeeld")),
+            *Assessment.choices,
+        ]
+        for pk, name in people:
+            self.fields[f"persoon_{pk}"] = forms.ChoiceField(label=name, choices=choices, required=False)
+
+    def present(self) -> list[tuple[int, str]]:
+        """Return (functionary id, assessment) of everyone present."""
+        found = []
+        for name, value in self.cleaned_data.items():
+            if name.startswith("persoon_") and value:
+                found.append((int(name.removeprefix("persoon_")), "" if value == "aanwezig" else value))
+        return found

@@ -30,6 +30,7 @@ from kompas.registry.models import (
     Functionary,
     OtoActivity,
     OtoKind,
+    PaspoortFunction,
     Requirement,
 )
 
@@ -162,3 +163,45 @@ def record_oto_activity(
     changes = {"kind": kind, "title": activity.title, "date": date.isoformat(), "present": len(present)}
     audit.record("registry.oto.recorded", actor=actor, target=activity, changes=changes)
     return activity
+
+
+@transaction.atomic
+def add_functionary(
+    *, actor: User, name: str, function_name: str, requirements: dict[str, int], username: str = ""
+) -> Functionary:
+    """Give a person a Veiligheidspaspoort under a function (created with ``requirements`` when new).
+
+    ``username`` links the paspoort to a Kompas account of the organisation, through which the
+    person sees their own dossier. Audited; names stay out of the trail.
+    """
+    found: dict[str, str] = {}
+    if not name.strip():
+        found["name"] = _("Noem de functionaris.")
+    if not function_name.strip():
+        found["function_name"] = _("Noem de functie.")
+    if any(value < 0 for value in requirements.values()):
+        found["requirements"] = _("Een jaarlijkse eis kan niet negatief zijn.")
+    user = None
+    if username.strip():
+        user = User.objects.filter(username=username.strip(), organisation_id=actor.organisation_id).first()
+        if user is None:
+            found["username"] = _("Uw organisatie heeft geen account met deze gebruikersnaam.")
+        elif Functionary.objects.filter(user=user).exists():
+            found["username"] = _("Aan dit account is al een Veiligheidspaspoort gekoppeld.")
+    if found:
+        raise ValidationError(found)
+    function, created = PaspoortFunction.objects.get_or_create(
+        organisation=actor.organisation, name=function_name.strip()
+    )
+    if created:
+        Requirement.objects.bulk_create(
+            Requirement(function=function, kind=kind, per_year=value)
+            for kind, value in requirements.items()
+            if value
+        )
+    person = Functionary.objects.create(
+        organisation=actor.organisation, name=name.strip(), function=function, user=user
+    )
+    changes = {"function": function.name, "function_created": created, "account": user.pk if user else None}
+    audit.record("registry.functionary.created", actor=actor, target=person, changes=changes)
+    return person

@@ -25,6 +25,8 @@ urlpatterns = [
     path("paspoort/", paspoort_views.own_dossier, name="own_dossier"),
     path("paspoort/overzicht/", paspoort_views.paspoort_overview, name="paspoort_overview"),
     path("paspoort/<id:functionary_id>/", paspoort_views.dossier, name="dossier"),
+    path("paspoort/functionaris/nieuw/", paspoort_views.functionary_create, name="functionary_create"),
+    path("paspoort/oto/nieuw/", paspoort_views.oto_create, name="oto_create"),
     path("streefcijfers/", target_views.target_list, name="target_list"),
     path("streefcijfers/<id:target_id>/", target_views.target_realise, name="target_realise"),
 ]
