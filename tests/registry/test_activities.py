@@ -239,3 +239,13 @@ def test_the_list_exports_and_suppresses_small_counts_for_council_members(
     assert own.content.decode("utf-8-sig").splitlines()[1].split(";")[6] == "3"
     xlsx = verified_login(Client(), oov).get(reverse("registry:activity_list") + "?formaat=xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_purge_command_reports_what_it_removed(oov: User) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("registry_run", stdout=out)
+    assert out.getvalue().startswith("0 namen verwijderd (bewaartermijn 4 jaar")

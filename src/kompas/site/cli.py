@@ -43,6 +43,9 @@ COMMANDS: dict[str, Promise] = {
     "compute": _("Bereken indicatorwaarden, trends, benchmarkindex, rangen en voortgang (incrementeel)."),
     "indicators export": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
+    "registry run": _(
+        "Nachtelijke taak van de registers: namen van deelnemers na de bewaartermijn verwijderen."
+    ),
     "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
     "docs": _("Genereer de documentatie die uit de code volgt (rechten, auditacties, CLI, instellingen)."),
 }
