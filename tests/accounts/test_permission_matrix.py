@@ -24,6 +24,7 @@ from tests.casework.factories import CASEWORK, CASEWORK_TARGETS
 from tests.conftest import PASSWORD
 from tests.cooperation.factories import make_document, make_project
 from tests.policy.factories import POLICY_TARGETS
+from tests.registry.factories import REGISTRY_TARGETS
 from tests.reports.factories import make_wijk
 from tests.reports.job_factories import make_report_job
 from tests.sources.factories import make_import_run
@@ -67,6 +68,8 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     # --- cooperation ---
     "project_id": lambda organisation: make_project(organisation).pk,
     "document_id": lambda organisation: make_document(organisation).pk,
+    # --- registry ---
+    **REGISTRY_TARGETS,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -226,6 +229,34 @@ MATRIX: dict[str, Entry] = {
         frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
     ),
     "cooperation:document_download": Entry(ALL_ROLES, target="document_id"),
+    # --- registry ---
+    # Everyone with dashboard access reads the registers (counts suppressed for the raadslid);
+    # the OOV adviser keeps them (participants are personal data) and links kinds to indicators.
+    "registry:activity_list": Entry(READERS),
+    "registry:activity_detail": Entry(READERS, target="activity_id"),
+    "registry:activity_create": Entry(POLICY_EDIT),
+    "registry:activity_edit": Entry(POLICY_EDIT, target="activity_id"),
+    "registry:activity_delete": Entry(POLICY_EDIT, method="post", target="activity_id"),
+    "registry:link_list": Entry(READERS),
+    "registry:link_create": Entry(POLICY_EDIT),
+    "registry:link_edit": Entry(POLICY_EDIT, target="link_id"),
+    "registry:link_delete": Entry(POLICY_EDIT, method="post", target="link_id"),
+    "registry:event_calendar": Entry(READERS),
+    "registry:event_detail": Entry(READERS, target="event_id"),
+    "registry:event_create": Entry(POLICY_EDIT),
+    "registry:event_edit": Entry(POLICY_EDIT, target="event_id"),
+    "registry:event_delete": Entry(POLICY_EDIT, method="post", target="event_id"),
+    # The Veiligheidspaspoort: everyone reaches their own dossier (or hears they have none); a
+    # dossier of someone else answers 404 unless one is the OTO coordinator (tests/registry/test_paspoort.py).
+    "registry:own_dossier": Entry(ALL_ROLES),
+    "registry:dossier": Entry(ALL_ROLES, target="functionary_id"),
+    "registry:paspoort_overview": Entry(POLICY_EDIT),
+    "registry:functionary_create": Entry(POLICY_EDIT),
+    "registry:oto_create": Entry(POLICY_EDIT),
+    "registry:target_list": Entry(READERS),
+    "registry:target_realise": Entry(
+        POLICY_EDIT, method="post", target="target_id", data={"realisatie": "120"}
+    ),
 }
 
 

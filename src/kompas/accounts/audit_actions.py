@@ -136,6 +136,23 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "cooperation.project.close": _("Evaluatie vastgesteld, project afgesloten"),
     "cooperation.project.suspend": _("Project opgeschort"),
     "cooperation.project.resume": _("Project hervat"),
+    # --- registry ---
+    "registry.activity.recorded": _("Activiteit in het register vastgelegd"),
+    "registry.activity.changed": _("Activiteit in het register gewijzigd"),
+    "registry.activity.deleted": _("Activiteit uit het register verwijderd"),
+    "registry.participants.viewed": _("Deelnemers van een activiteit (persoonsgegevens) bekeken"),
+    "registry.participants.purged": _("Deelnemers na de bewaartermijn verwijderd"),
+    "registry.link.created": _("Soort activiteit aan een planindicator gekoppeld"),
+    "registry.link.changed": _("Koppeling van een soort activiteit gewijzigd"),
+    "registry.link.deleted": _("Koppeling van een soort activiteit verwijderd"),
+    "registry.event.recorded": _("Evenement aangevraagd"),
+    "registry.event.changed": _("Evenement gewijzigd"),
+    "registry.event.deleted": _("Evenement verwijderd"),
+    "registry.oto.recorded": _("OTO-activiteit of inzet met aanwezigen vastgelegd (Veiligheidspaspoort)"),
+    "registry.dossier.viewed": _("Dossier vakbekwaamheid (persoonsgegevens) bekeken"),
+    "registry.functionary.created": _("Veiligheidspaspoort aan een functionaris gegeven"),
+    "registry.partner_targets.loaded": _("Streefcijfers van een partner geladen uit een jaarplan"),
+    "registry.partner_target.realised": _("Realisatie van een streefcijfer van een partner vastgelegd"),
 }
 
 # Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal
@@ -172,6 +189,8 @@ UNCHANGING_ACTIONS = frozenset(
         "casework.figures.viewed",
         "casework.figures.exported",
         "casework.keys.rotated",
+        "registry.participants.viewed",
+        "registry.dossier.viewed",
     }
 )
 

@@ -15,6 +15,7 @@ NAVIGATION = (
     ("policy:home", _("Veiligheidsplan"), Permission.VIEW_DASHBOARD),
     ("indicators:indicator_list", _("Indicatoren"), Permission.VIEW_DASHBOARD),
     ("reports:home", _("Rapportages"), Permission.VIEW_DASHBOARD),
+    ("registry:activity_list", _("Registers"), Permission.VIEW_DASHBOARD),
     ("alerts:alert_list", _("Signaleringen"), Permission.TRIAGE_ALERTS),
     ("hotspots:forecast", _("Hotspots"), Permission.VIEW_EVENT_FORECASTS),
     ("sources:run_list", _("Gegevens"), Permission.IMPORT_DATA),

@@ -45,6 +45,7 @@ class Permission(models.TextChoices):
         "hotspots.forecast",
         _("Voorspellingen uit incidenten (gebeurtenisniveau) bekijken"),
     )
+    EDIT_REGISTRY = "registry.edit", _("Registers bijhouden: activiteiten met deelnemers, evenementen")
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -71,6 +72,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_EVENT_FORECASTS,
             Permission.VIEW_PROJECTS,
             Permission.REQUEST_PROJECTS,
+            Permission.EDIT_REGISTRY,
         }
     ),
     Role.ANALIST: frozenset(
@@ -114,7 +116,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 # Roles that can reach personal data (users, audit trail, cases) must log in with a second factor.
 TWO_FACTOR_PERMISSIONS = frozenset(
-    {Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.VIEW_CASEWORK, Permission.OPEN_CASEWORK}
+    {
+        Permission.MANAGE_USERS,
+        Permission.VIEW_AUDIT,
+        Permission.VIEW_CASEWORK,
+        Permission.OPEN_CASEWORK,
+        Permission.EDIT_REGISTRY,
+    }
 )
 
 

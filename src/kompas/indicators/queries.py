@@ -98,6 +98,13 @@ def definitions() -> QuerySet[IndicatorDefinition]:
     return IndicatorDefinition.objects.select_related("indicator").order_by("indicator__code")
 
 
+def own_indicator(code: str, organisation_id: int) -> Indicator | None:
+    """Return the organisation's own catalogue entry ``code`` (a plan indicator), with its
+    definition when it has one; None when the organisation has no such entry."""
+    entries = Indicator._base_manager.select_related("definition")
+    return entries.filter(code=code, organisation_id=organisation_id).first()
+
+
 def computable_indicators() -> QuerySet[Indicator]:
     """Return the visible catalogue entries that have a definition."""
     return Indicator.objects.filter(definition__isnull=False).select_related("definition")

@@ -90,6 +90,24 @@ class ThemeProgress:
         counted = Counter(line.status for line in self.lines)
         return [(status.value, str(STATUS_LABELS[status]), counted[status.value]) for status in STATUS_ORDER]
 
+    def goal_verdicts(self) -> list[tuple[Goal, str, str]]:
+        """Return (goal, status, label) per goal: the verdict of the targets of its indicators.
+
+        A goal is as far as its worst judged target: *niet op koers* if one of them is, else
+        *risico* if one is, else *op koers* if one is; *geen data* when none of its targets
+        has a verdict (register-only targets do not count).
+        """
+        verdicts = []
+        for goal in self.goals:
+            codes = {indicator.pk for indicator in goal.indicators.all()}
+            found = {line.status for line in self.lines if line.target.indicator_id in codes}
+            status = next(
+                (s for s in (Status.OFF_TRACK, Status.AT_RISK, Status.ON_TRACK) if s.value in found),
+                Status.NO_DATA,
+            )
+            verdicts.append((goal, status.value, str(STATUS_LABELS[status])))
+        return verdicts
+
     def action_counts(self) -> list[tuple[str, str, int]]:
         """Return (state, label, number of actions) for every action state."""
         counted = Counter(action.state for action in self.actions)

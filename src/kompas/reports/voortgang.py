@@ -114,7 +114,8 @@ def _summary(selection: Selection, progress: Sequence[ThemeProgress], budget_tab
 
 def _theme_section(item: ThemeProgress) -> Section:
     blocks: list[Block] = [Subheading(_("Doelen"))]
-    blocks.append(Bullets([f"{goal.code} {goal.text}" for goal in item.goals] or [_("Geen doelen.")]))
+    goals = [f"{goal.code} ({label}) {goal.text}" for goal, _status, label in item.goal_verdicts()]
+    blocks.append(Bullets(goals or [_("Geen doelen.")]))
     blocks.append(Subheading(_("Indicatoren en streefwaarden")))
     blocks.append(
         tables.indicator_table(item.lines, _("Indicatoren van %(theme)s") % {"theme": item.theme.code})

@@ -47,6 +47,9 @@ COMMANDS: dict[str, Promise] = {
     "indicators export": _("Exporteer indicatorwaarden met interval, trend, index, rang en status."),
     "figures check": _("Toon per organisatie de indicatoren zonder waarden en waarom (teller, noemer, n …)."),
     "report": _("Maak een rapportage (voortgang, themablad, veiligheidsbeeld, plan) als PDF, XLSX of HTML."),
+    "registry run": _(
+        "Nachtelijke taak van de registers: namen van deelnemers na de bewaartermijn verwijderen."
+    ),
     "audit verify": _("Controleer de audittrail op verwijderde, gewijzigde of ingevoegde regels."),
     "hotspots backtest": _(
         "Toets voorspelmethoden voor hotspots op een incidentenbestand (trefkans, PAI, PEI)."

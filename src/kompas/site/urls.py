@@ -22,5 +22,6 @@ urlpatterns = [
     path("hotspots/", include("kompas.hotspots.urls")),
     path("casuistiek/", include("kompas.casework.urls")),
     path("samenwerking/", include("kompas.cooperation.urls")),
+    path("registers/", include("kompas.registry.urls")),
     path("i18n/taal/", public(set_language), name="set_language"),
 ]
