@@ -174,6 +174,9 @@ MATRIX: dict[str, Entry] = {
     "sources:run_list": Entry(IMPORTERS),
     "sources:import": Entry(IMPORTERS),
     "sources:run_detail": Entry(IMPORTERS, target="run_id"),
+    # --- sources (issue 15) ---
+    # Withdrawing an own import run: a confirmation page, then a POST; the roles that may import.
+    "sources:run_withdraw": Entry(IMPORTERS, target="run_id"),
 }
 
 

@@ -24,6 +24,7 @@ class ImportStatus(models.TextChoices):
     DRY_RUN = "proef", _("Proefimport (niets opgeslagen)")
     REJECTED = "afgewezen", _("Afgewezen")
     FAILED = "mislukt", _("Mislukt")
+    WITHDRAWN = "ingetrokken", _("Ingetrokken")
 
 
 class ImportRun(models.Model):
@@ -70,6 +71,29 @@ class ImportRun(models.Model):
     errors = models.JSONField(_("fouten"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("aantal fouten"), default=0)
     warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)
+    assumptions = models.JSONField(
+        _("aannames"),
+        default=dict,
+        blank=True,
+        help_text=_("Instellingen die de betekenis bepalen (tijdzone, decimaalteken …) en hun herkomst."),
+    )
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vervangen door"),
+    )
 
     objects: ClassVar[models.Manager[ImportRun]] = ScopedManager(organisation="organisation")
 
