@@ -37,6 +37,7 @@ from kompas.areas.queries import AreaIndex, version_index
 from kompas.observations.events import EventResult, add_events
 from kompas.observations.write import save_measures, upsert_observations
 from kompas.sources import formats, intake, ownership, runs, withdrawal
+from kompas.sources.assumptions import assumptions
 from kompas.sources.intake import Intake, Progress
 from kompas.sources.models import ImportRun
 from kompas.sources.names import area_name, area_names
@@ -163,6 +164,7 @@ class _Job:
 
 def _import(job: _Job) -> ImportRun:
     found = intake.read(job.path, job.reader, options=job.options, progress=job.progress)
+    job.run.assumptions = assumptions(job.path, job.reader, job.options)
     warnings = [runs.error_dict(warning) for warning in found.warnings.kept]
     owner = job.run.organisation_id
     problems = found.errors.kept + intake.measure_errors(found, owner)

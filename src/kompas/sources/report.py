@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kompas.observations.changes import ValueChange, changes_of_run
+from kompas.sources.assumptions import describe
 from kompas.sources.models import ImportRun, ImportStatus
 from kompas.sources.records import MAX_ERRORS, dutch_int
 from kompas.sources.runs import previous_import
@@ -83,6 +84,8 @@ def report_lines(run: ImportRun) -> list[str]:
         },
         outcome(run),
     ]
+    if run.assumptions:
+        lines.append(_("Gelezen met: %(settings)s.") % {"settings": describe(run.assumptions)})
     previous = previous_import(run)
     if previous is not None and run.status in (ImportStatus.UNCHANGED, ImportStatus.DRY_RUN):
         lines.append(

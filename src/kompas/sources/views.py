@@ -23,6 +23,7 @@ from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission
 from kompas.observations.changes import changes_of_run
 from kompas.sources import queries
+from kompas.sources.assumptions import describe
 from kompas.sources.forms import ImportForm
 from kompas.sources.load import import_file, withdraw_import
 from kompas.sources.report import outcome
@@ -89,6 +90,7 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
         "page": page,
         "changes": changes,
         "errors_not_listed": max(0, run.error_count - len(run.errors)),
+        "settings": describe(run.assumptions) if run.assumptions else "",
         "may_withdraw": run.organisation_id is not None and run.status in WITHDRAWABLE,
     }
     return render(request, "sources/run_detail.html", context)
