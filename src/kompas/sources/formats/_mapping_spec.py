@@ -245,10 +245,19 @@ def _spec(reader: _Reader) -> MappingSpec:
         period_length=PeriodLength(reader.choice(period, "period", "length", lengths, "year")),
         date_format=reader.text(period, "period", "date_format", "iso"),
         measure_column=reader.text(measure, "measure", "column"),
-        measure_codes=reader.codes(measure, "measure"),
+        measure_codes=_measure_codes(reader, measure),
         values=_values(reader, bool(measure.get("column"))),
         measures=_measures(reader),
     )
+
+
+def _measure_codes(reader: _Reader, measure: dict[str, Any]) -> dict[str, str]:
+    codes = reader.codes(measure, "measure")
+    for label, code in codes.items():
+        if not MEASURE_CODE.fullmatch(code):  # an empty code is one a suggested mapping left to fill in
+            expected = _("een maatstafcode van kleine letters, cijfers en _")
+            reader.fail(f"measure.codes.{label}", code, expected)
+    return codes
 
 
 def _values(reader: _Reader, has_measure_column: bool) -> tuple[ValueSpec, ...]:

@@ -23,6 +23,7 @@ from kompas.sources.models import ImportRun, ImportStatus
 from kompas.sources.ownership import OPEN_DATA_FORMATS
 from kompas.sources.report import report_lines
 from kompas.sources.runs import summary
+from kompas.sources.suggest import suggest_mapping
 
 EXIT_CODES = {ImportStatus.REJECTED: 1, ImportStatus.FAILED: 2}
 PHASES = {"lezen": gettext_lazy("Lezen"), "schrijven": gettext_lazy("Opslaan")}
@@ -104,6 +105,14 @@ class Command(TranslatedCommand):
         )
         parser.add_argument("--json", action="store_true", help=_("De importrun als JSON, met zijn id."))
         parser.add_argument(
+            "--suggest",
+            action="store_true",
+            help=_(
+                "Met --format mapping: lees kop en eerste regels en schrijf een voorgestelde "
+                "importbeschrijving (naar --mapping PAD, anders naar het scherm); importeert niets."
+            ),
+        )
+        parser.add_argument(
             "--replaces",
             type=int,
             metavar="RUN",
@@ -118,6 +127,9 @@ class Command(TranslatedCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise Stop(self._fail(_("Bestand niet gevonden: %(path)s") % {"path": path}))
+        if options["suggest"]:
+            self._suggest(path, options["format"], options["mapping"])
+            return
         if options["mapping"] is not None and not options["mapping"].is_file():
             raise Stop(
                 self._fail(_("Importbeschrijving niet gevonden: %(path)s") % {"path": options["mapping"]})
@@ -168,6 +180,22 @@ class Command(TranslatedCommand):
                 )
             )
         return found
+
+    def _suggest(self, path: Path, format_name: str, target: Path | None) -> None:
+        """Write a starting mapping for ``path`` to ``target`` (never over a file) or standard output."""
+        if format_name != "mapping":
+            raise Stop(self._fail(_("--suggest werkt alleen met --format mapping.")))
+        text = suggest_mapping(path)
+        if target is None:
+            self.stdout.write(text, ending="")
+            return
+        if target.exists():
+            raise Stop(self._fail(_("%(path)s bestaat al; kies een nieuw bestand.") % {"path": target}))
+        target.write_text(text, encoding="utf-8")
+        self.stdout.write(
+            _("Voorgestelde importbeschrijving geschreven naar %(path)s; vul de maatstafcodes in.")
+            % {"path": target}
+        )
 
     def _fail(self, message: str) -> int:
         self.stderr.write(message)
