@@ -21,6 +21,7 @@ from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
 from kompas.observations import write
 from kompas.observations.models import Event, Observation, ObservationChange
+from kompas.site.cli import command_name
 from kompas.sources.codelists import DATA
 from kompas.sources.load import withdraw_import
 from kompas.sources.models import ImportRun, ImportStatus
@@ -293,3 +294,12 @@ def test_withdraw_button_asks_then_withdraws_the_organisations_own_run(
 def _write_text(path: Path, body: str) -> Path:
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def test_import_withdraw_is_a_friendly_two_word_command() -> None:
+    known = {"import_file", "import_withdraw"}
+    assert command_name(["import", "withdraw", "42", "--dry-run"], known) == (
+        "import_withdraw",
+        ["42", "--dry-run"],
+    )
+    assert command_name(["import", "bestand.csv"], known) == ("import_file", ["bestand.csv"])
