@@ -4,14 +4,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django_scopes import scope, scopes_disabled
 
-from kompas.accounts.models import Organisation, OrganisationKind
+from kompas.accounts.models import AuditRecord, Organisation, OrganisationKind
 from kompas.accounts.organisations import create_organisation
-from kompas.observations.models import Observation
+from kompas.observations.models import Event, Observation
 from kompas.sources.models import ImportStatus
 from kompas.sources.report import report_lines
 from tests.sources.importing import run_import, stored
@@ -63,8 +66,24 @@ def test_incidents_without_a_time_zone_are_refused(org_a: Organisation, tmp_path
     assert run.status == ImportStatus.REJECTED
     assert _messages(run) == [
         'inc.csv, kolom "optie timezone": de waarde ontbreekt; verwacht: de tijdzone van de tijdstippen in '
-        "het bestand, zoals --option timezone=Europe/Amsterdam."
+        "het bestand, zoals --option timezone=Europe/Amsterdam, of een standaard van de organisatie "
+        "(kompas import defaults)."
     ]
+
+
+def test_an_organisations_default_time_zone_is_used_and_said(org_a: Organisation, tmp_path: Path) -> None:
+    out = io.StringIO()
+    call_command(
+        "import_defaults", "--organisation", org_a.code, "--timezone", "America/Vancouver", stdout=out
+    )
+    assert out.getvalue().strip() == "Standaardtijdzone van hengelo: America/Vancouver"
+    assert AuditRecord.objects.latest("id").action == "sources.defaults.changed"
+    run = run_import(org_a, _file(tmp_path, "inc.csv", INCIDENTS), "incidenten")
+    assert run.status == ImportStatus.LOADED
+    assert run.assumptions["timezone"] == {"value": "America/Vancouver", "origin": "organisatie"}
+    with scopes_disabled():
+        moment = Event.objects.get(import_run=run).occurred_at
+    assert moment.astimezone(ZoneInfo("America/Vancouver")).hour == 10  # read in the organisation's zone
 
 
 def test_the_settings_that_set_the_meaning_are_stored_and_reported(

@@ -75,6 +75,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "sources.import.rejected": _("Import afgewezen wegens fouten in het bestand"),
     "sources.import.failed": _("Import mislukt door een onverwachte fout"),
     "sources.import.abandoned": _("Afgebroken import (bleef 'bezig') als mislukt gemarkeerd"),
+    "sources.defaults.changed": _("Importinstellingen van de organisatie gewijzigd (standaardtijdzone)"),
     "sources.import.withdrawn": _(
         "Importrun ingetrokken (toegevoegde waarden verwijderd, vorige teruggezet)"
     ),

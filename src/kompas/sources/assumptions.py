@@ -33,13 +33,23 @@ ORIGINS = {
     "herkend": gettext_lazy("herkend in het bestand"),
     "afgeleid": gettext_lazy("afgeleid van het scheidingsteken"),
     "standaard": gettext_lazy("standaard van het formaat"),
+    "organisatie": gettext_lazy("standaard van de organisatie"),
 }
 # The CRS a format reads when none is given (incidenten: lon/lat columns).
 DEFAULT_CRS = {"incidenten": "EPSG:4326"}
 
 
-def assumptions(path: Path, reader: Format, options: Mapping[str, object]) -> dict[str, dict[str, str]]:
-    """Return the meaning-changing settings of importing ``path``: name → value and origin."""
+def assumptions(
+    path: Path,
+    reader: Format,
+    options: Mapping[str, object],
+    *,
+    from_organisation: frozenset[str] = frozenset(),
+) -> dict[str, dict[str, str]]:
+    """Return the meaning-changing settings of importing ``path``: name → value and origin.
+
+    ``from_organisation`` names the options that came from the organisation's import defaults.
+    """
     given = dict(options)
     if reader.name == "mapping" and given.get("mapping"):
         spec = _mapping_spec.load(Path(str(given["mapping"])))
@@ -52,7 +62,8 @@ def assumptions(path: Path, reader: Format, options: Mapping[str, object]) -> di
             origin = "opgegeven" if was_given else ("afgeleid" if name == "decimal" else "herkend")
             found[name] = {"value": value, "origin": origin}
     if "timezone" in reader.options and opts.has("timezone"):
-        found["timezone"] = {"value": opts.text("timezone"), "origin": "opgegeven"}
+        origin = "organisatie" if "timezone" in from_organisation else "opgegeven"
+        found["timezone"] = {"value": opts.text("timezone"), "origin": origin}
     if opts.has("crs"):
         found["crs"] = {"value": opts.text("crs"), "origin": "opgegeven"}
     elif reader.name in DEFAULT_CRS:

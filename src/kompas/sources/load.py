@@ -38,6 +38,7 @@ from kompas.observations.events import EventResult, add_events
 from kompas.observations.write import save_measures, upsert_observations
 from kompas.sources import formats, intake, ownership, runs, withdrawal
 from kompas.sources.assumptions import assumptions
+from kompas.sources.defaults import timezone_of
 from kompas.sources.intake import Intake, Progress
 from kompas.sources.models import ImportRun
 from kompas.sources.names import area_name, area_names
@@ -75,6 +76,8 @@ def import_file(
     """
     reader = formats.get(format)
     given = dict(options or {})
+    defaults = _organisation_defaults(reader, organisation, given)
+    given.update(defaults)
     if mapping is not None:
         given["mapping"] = str(mapping)
     started = time.perf_counter()
@@ -103,6 +106,7 @@ def import_file(
                 started,
                 actor,
                 replaces,
+                frozenset(defaults),
             )
             return _import(job)
         except Exception as error:  # every failure must end in a recorded run, never a traceback
@@ -160,11 +164,12 @@ class _Job:
     started: float
     actor: User | None
     replaces: ImportRun | None = None
+    defaults: frozenset[str] = frozenset()
 
 
 def _import(job: _Job) -> ImportRun:
     found = intake.read(job.path, job.reader, options=job.options, progress=job.progress)
-    job.run.assumptions = assumptions(job.path, job.reader, job.options)
+    job.run.assumptions = assumptions(job.path, job.reader, job.options, from_organisation=job.defaults)
     warnings = [runs.error_dict(warning) for warning in found.warnings.kept]
     owner = job.run.organisation_id
     problems = found.errors.kept + intake.measure_errors(found, owner)
@@ -218,6 +223,16 @@ def withdraw_import(run: ImportRun, *, actor: User | None, dry_run: bool = False
             done = withdrawal.withdraw(run, actor=actor)
             recompute_after(done.area_codes)
         return done
+
+
+def _organisation_defaults(
+    reader: formats.Format, organisation: Organisation | None, given: Mapping[str, object]
+) -> dict[str, object]:
+    """Return the organisation's defaults for options this import reads and was not given."""
+    if "timezone" not in reader.options or given.get("timezone") or organisation is None:
+        return {}
+    zone = timezone_of(organisation.pk)
+    return {"timezone": zone} if zone else {}
 
 
 def _replace_errors(job: _Job) -> list[ParseError]:

@@ -105,3 +105,30 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+
+class ImportDefaults(models.Model):
+    """An organisation's own defaults for importing: settings its files leave out, stated once.
+
+    A time zone is never guessed (issue 15); an organisation whose incident exports are always in
+    one zone states it here instead of on every import, and each run records that it came from here.
+    """
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisatie")
+    )
+    timezone = models.CharField(
+        _("tijdzone"),
+        max_length=64,
+        blank=True,
+        help_text=_("IANA-tijdzone van tijdstippen zonder tijdzone, zoals Europe/Amsterdam."),
+    )
+
+    objects: ClassVar[models.Manager[ImportDefaults]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("importinstellingen")
+        verbose_name_plural = _("importinstellingen")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.timezone or '–'}"

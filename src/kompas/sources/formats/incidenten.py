@@ -43,7 +43,10 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
                 0,
                 _("optie timezone"),
                 "",
-                _("de tijdzone van de tijdstippen in het bestand, zoals --option timezone=Europe/Amsterdam"),
+                _(
+                    "de tijdzone van de tijdstippen in het bestand, zoals --option "
+                    "timezone=Europe/Amsterdam, of een standaard van de organisatie (kompas import defaults)"
+                ),
             )
         )
     bbox = opts.parsed("bbox", _bbox, None)
