@@ -44,6 +44,7 @@ def test_friendly_names(argv: list[str], expected: tuple[str, list[str]]) -> Non
 def test_every_command_is_noun_verb_or_one_word() -> None:
     # One word acts on the whole installation; two words are the thing, then what to do with it.
     verbs = {"backtest", "check", "create", "digest", "dump", "export", "list", "load", "run", "verify"}
+    verbs |= {"configure", "withdraw"}  # kompas import configure, kompas import withdraw (issue 15)
     assert all(len(name.split()) == 1 or name.split()[1] in verbs for name in COMMANDS)
     assert set(RENAMED.values()) <= set(COMMANDS)
     assert not set(RENAMED) & set(COMMANDS)

@@ -67,14 +67,14 @@ def test_incidents_without_a_time_zone_are_refused(org_a: Organisation, tmp_path
     assert _messages(run) == [
         'inc.csv, kolom "optie timezone": de waarde ontbreekt; verwacht: de tijdzone van de tijdstippen in '
         "het bestand, zoals --option timezone=Europe/Amsterdam, of een standaard van de organisatie "
-        "(kompas import defaults)."
+        "(kompas import configure)."
     ]
 
 
 def test_an_organisations_default_time_zone_is_used_and_said(org_a: Organisation, tmp_path: Path) -> None:
     out = io.StringIO()
     call_command(
-        "import_defaults", "--organisation", org_a.code, "--timezone", "America/Vancouver", stdout=out
+        "import_configure", "--organisation", org_a.code, "--timezone", "America/Vancouver", stdout=out
     )
     assert out.getvalue().strip() == "Standaardtijdzone van hengelo: America/Vancouver"
     assert AuditRecord.objects.latest("id").action == "sources.defaults.changed"

@@ -45,7 +45,7 @@ def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> I
                 "",
                 _(
                     "de tijdzone van de tijdstippen in het bestand, zoals --option "
-                    "timezone=Europe/Amsterdam, of een standaard van de organisatie (kompas import defaults)"
+                    "timezone=Europe/Amsterdam, of een standaard van de organisatie (kompas import configure)"
                 ),
             )
         )

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""``kompas import defaults --organisation CODE [--timezone ZONE]``: an organisation's import defaults."""
+"""``kompas import configure --organisation CODE [--timezone ZONE]``: an organisation's import defaults."""
 
 from __future__ import annotations
 
