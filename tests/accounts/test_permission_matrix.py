@@ -257,6 +257,9 @@ MATRIX: dict[str, Entry] = {
     "registry:target_realise": Entry(
         POLICY_EDIT, method="post", target="target_id", data={"realisatie": "120"}
     ),
+    # --- sources (issue 15) ---
+    # Withdrawing an own import run: a confirmation page, then a POST; the roles that may import.
+    "sources:run_withdraw": Entry(IMPORTERS, target="run_id"),
 }
 
 

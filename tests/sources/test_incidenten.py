@@ -47,7 +47,7 @@ def test_errors(tmp_path: Path) -> None:
     path.write_text(
         "TYPE,YEAR,MONTH,DAY,HOUR,MINUTE,lon,lat\nMischief,2021,2,30,10,5,-123.1,49.2\nMischief,2021,2,3,10,5,-223.1,49.2\n"
     )
-    assert [e.message for e in incidenten.parse(path).errors] == [
+    assert [e.message for e in incidenten.parse(path, options={"timezone": "UTC"}).errors] == [
         'inc.csv, regel 2, kolom "DAY": waarde "2021-2-30 10:5" is geen bestaand tijdstip; verwacht: een '
         "bestaande datum en tijd.",
         'inc.csv, regel 3, kolom "lon": waarde "-223.1, 49.2" ligt buiten het gebied; '

@@ -39,7 +39,12 @@ def test_misdrijven_2024_export(data: Path) -> None:
         9558,
         805_559,
     )  # Hengelo (O.), Enschede
-    assert len(result.warnings) == 13  # 10 police units, "niet in te delen" (2) and Buitenland
+    # 10 police units, "niet in te delen" (2) and Buitenland; and the one "." (not available) counted
+    assert len(result.warnings) == 14
+    assert (
+        'Misdrijven_2024.csv, kolom "aantal": waarde "." staat in 1 cel en is gelezen als geen waarde '
+        "(bij CBS: niet beschikbaar)."
+    ) in [warning.message for warning in result.warnings]
     assert {m.code for m in result.measures} == {"misdrijven_totaal"}
 
 

@@ -81,6 +81,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "sources.import.rejected": _("Import afgewezen wegens fouten in het bestand"),
     "sources.import.failed": _("Import mislukt door een onverwachte fout"),
     "sources.import.abandoned": _("Afgebroken import (bleef 'bezig') als mislukt gemarkeerd"),
+    "sources.defaults.changed": _("Importinstellingen van de organisatie gewijzigd (standaardtijdzone)"),
+    "sources.import.withdrawn": _(
+        "Importrun ingetrokken (toegevoegde waarden verwijderd, vorige teruggezet)"
+    ),
     "reports.report.generated": _("Rapportage gemaakt (PDF, XLSX of HTML)"),
     "reports.report.requested": _("Rapportage aangevraagd (wordt op de achtergrond gemaakt)"),
     "reports.report.downloaded": _("Gemaakte rapportage opgehaald"),

@@ -151,6 +151,11 @@ class ObservationChange(models.Model):
     import_run = models.ForeignKey(
         "sources.ImportRun", on_delete=models.PROTECT, null=True, blank=True, related_name="changes"
     )
+    # The run that had brought the old value: withdrawing the replacing run gives the value back
+    # to it, and a run whose value was replaced later cannot be withdrawn before that later one.
+    old_import_run = models.ForeignKey(
+        "sources.ImportRun", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     old_value = models.FloatField(_("oude waarde"))
     new_value = models.FloatField(_("nieuwe waarde"))
     old_margin = models.FloatField(_("oude marge"), null=True, blank=True)

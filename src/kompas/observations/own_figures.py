@@ -141,6 +141,7 @@ def _correct(actor: User, figure: OwnFigure, stored: Observation) -> Observation
         new_margin=figure.margin,
         old_sample_size=stored.sample_size,
         new_sample_size=figure.sample_size,
+        old_import_run_id=stored.import_run_id,
         changed_by=actor,
         changed_at=timezone.now(),
     )

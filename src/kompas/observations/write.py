@@ -231,7 +231,7 @@ class _Stored:
     def __init__(self, keys: np.ndarray, ids: np.ndarray, columns: np.ndarray) -> None:
         order = np.argsort(keys, kind="stable")
         self.keys, self.ids = keys[order], ids[order]
-        self.value, self.margin, self.sample_size = columns[:, order]
+        self.value, self.margin, self.sample_size, self.import_run = columns[:, order]
 
     @classmethod
     def load(
@@ -258,6 +258,7 @@ class _Stored:
             "value",
             "margin",
             "sample_size",
+            "import_run_id",
         )
         for batch in bulk.fetch_rows(rows, fields):
             found = _stored_batch(batch, measure_index, universe)
@@ -266,7 +267,7 @@ class _Stored:
                 ids.append(found[1])
                 columns.append(found[2])
         if not keys:
-            return cls(np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros((3, 0)))
+            return cls(np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros((4, 0)))
         return cls(np.concatenate(keys), np.concatenate(ids), np.concatenate(columns, axis=1))
 
     def find(self, keys: np.ndarray) -> np.ndarray:
@@ -280,7 +281,7 @@ class _Stored:
 def _stored_batch(
     batch: list[tuple[object, ...]], measure_index: dict[int, int], universe: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    ids, measures, areas, starts, lengths, values, margins, sizes = zip(*batch, strict=True)
+    ids, measures, areas, starts, lengths, values, margins, sizes, runs = zip(*batch, strict=True)
     area = np.array(areas, dtype=np.int64)
     position = np.minimum(np.searchsorted(universe, area), len(universe) - 1)
     keep = universe[position] == area
@@ -295,7 +296,12 @@ def _stored_batch(
         np.array([days[start] for start in starts]),
     )
     columns = np.array(
-        [values, [np.nan if m is None else m for m in margins], [np.nan if s is None else s for s in sizes]],
+        [
+            values,
+            [np.nan if m is None else m for m in margins],
+            [np.nan if s is None else s for s in sizes],
+            [np.nan if r is None else r for r in runs],
+        ],
         dtype=np.float64,
     )
     return key[keep], np.array(ids, dtype=np.int64)[keep], columns[:, keep]
@@ -380,6 +386,9 @@ def _replace_changed(
                 "new_value": pa.array(values),
                 "old_margin": pa.array(stored.margin[position], from_pandas=True),
                 "new_margin": pa.array(margins, from_pandas=True),
+                "old_sample_size": _nullable(stored.sample_size[position], pa.int64()),
+                "new_sample_size": _nullable(sizes, pa.int64()),
+                "old_import_run_id": _nullable(stored.import_run[position], pa.int64()),
             }
         ),
     )

@@ -37,6 +37,8 @@ COMMANDS: dict[str, Promise] = {
     "plan check": _("Controleer het veiligheidsplan: meetbaarheid, sommen, trekkers, PM-posten."),
     "plan export": _("Exporteer het veiligheidsplan als JSON, XLSX of PDF."),
     "import": _("Importeer een bestand (alles of niets), met foutenrapport per regel en kolom."),
+    "import configure": _("Toon of zet de standaardtijdzone van de imports van een organisatie."),
+    "import withdraw": _("Trek een importrun in: toegevoegde waarden weg, gewijzigde waarden terug."),
     "observations export": _("Exporteer waarnemingen (CSV, XLSX), eventueel opgeteld per niveau of periode."),
     "observations reaggregate": _(
         "Herverdeel aantallen van een oude wijk- of buurtindeling naar een nieuwe (gemarkeerd)."

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from kompas.areas.queries import AreaIndex
 from kompas.observations.stage import ObservationStage
 from kompas.observations.write import measures_owned_elsewhere
-from kompas.sources.formats import Format
+from kompas.sources.formats import Format, unknown_options
 from kompas.sources.reading.chunks import ErrorBuffer
 from kompas.sources.records import AreaRecord, EventRecord, MeasureRecord, ParseError
 
@@ -52,6 +52,10 @@ def read(
 ) -> Intake:
     """Read ``path`` with ``source`` completely; errors are collected, never raised."""
     intake = Intake(path.name, source.name)
+    unknown = unknown_options(source, options or {}, path.name)
+    if unknown:  # a mistyped option would silently leave its default in force
+        intake.errors.extend(unknown)
+        return intake
     for chunk in source.iter_chunks(path, options=options):
         intake.stage.add(chunk.observations.table)
         intake.areas.extend(chunk.areas)

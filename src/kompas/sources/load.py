@@ -36,11 +36,15 @@ from kompas.areas import load as areas_load
 from kompas.areas.queries import AreaIndex, version_index
 from kompas.observations.events import EventResult, add_events
 from kompas.observations.write import save_measures, upsert_observations
-from kompas.sources import formats, intake, ownership, runs
+from kompas.sources import formats, intake, ownership, runs, withdrawal
+from kompas.sources.assumptions import assumptions
+from kompas.sources.defaults import timezone_of
 from kompas.sources.intake import Intake, Progress
 from kompas.sources.models import ImportRun
 from kompas.sources.names import area_name, area_names
+from kompas.sources.records import ParseError, dutch_int
 from kompas.sources.runs import Counts
+from kompas.sources.withdrawal import Withdrawal, WithdrawRefusedError
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +61,7 @@ def import_file(
     create_areas: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    replaces: ImportRun | None = None,
 ) -> ImportRun:
     """Import one file for ``organisation`` (None: the operator's open data) and return its run.
 
@@ -64,11 +69,15 @@ def import_file(
     the error report). ``mapping`` is the TOML description of the ``mapping`` format; other
     format options go in ``options``. With ``create_areas`` unknown CBS area codes are created
     with their parents; with ``dry_run`` everything is checked and counted, nothing is kept.
+    ``replaces`` is a run of the same organisation that is withdrawn in the same transaction as
+    this file is written: when this file is refused or fails, that run stays as it was.
     The run records the outcome in every case; this function raises only for an unknown format
     or a file that cannot be opened at all.
     """
     reader = formats.get(format)
     given = dict(options or {})
+    defaults = _organisation_defaults(reader, organisation, given)
+    given.update(defaults)
     if mapping is not None:
         given["mapping"] = str(mapping)
     started = time.perf_counter()
@@ -86,7 +95,18 @@ def import_file(
         )
         try:
             job = _Job(
-                run, organisation, path, reader, given, create_areas, dry_run, progress, started, actor
+                run,
+                organisation,
+                path,
+                reader,
+                given,
+                create_areas,
+                dry_run,
+                progress,
+                started,
+                actor,
+                replaces,
+                frozenset(defaults),
             )
             return _import(job)
         except Exception as error:  # every failure must end in a recorded run, never a traceback
@@ -143,10 +163,13 @@ class _Job:
     progress: Progress | None
     started: float
     actor: User | None
+    replaces: ImportRun | None = None
+    defaults: frozenset[str] = frozenset()
 
 
 def _import(job: _Job) -> ImportRun:
     found = intake.read(job.path, job.reader, options=job.options, progress=job.progress)
+    job.run.assumptions = assumptions(job.path, job.reader, job.options, from_organisation=job.defaults)
     warnings = [runs.error_dict(warning) for warning in found.warnings.kept]
     owner = job.run.organisation_id
     problems = found.errors.kept + intake.measure_errors(found, owner)
@@ -159,6 +182,7 @@ def _import(job: _Job) -> ImportRun:
         problems += ownership.organisation_errors(
             found, job.organisation, unknown if job.create_areas else {}
         )
+    problems += _replace_errors(job)
     if problems:
         return runs.reject(
             job.run,
@@ -171,16 +195,88 @@ def _import(job: _Job) -> ImportRun:
         )
     finish = partial(runs.finish, job.run, warnings=warnings, started=job.started, actor=job.actor)
     with transaction.atomic():
+        withdrawn = _withdraw_replaced(job)
         counts = _write(job, found, owner, set(unknown))
+        if withdrawn is not None:
+            counts.notes.insert(0, _replaced_note(withdrawn))
         if job.dry_run:
             transaction.set_rollback(True)
         else:
             finish(counts, dry_run=False)
-            _after_commit(found)
+            recompute_after([*found.stage.area_codes, *(withdrawn.area_codes if withdrawn else ())])
     if job.dry_run:
         with transaction.atomic():
             finish(counts, dry_run=True)
     return job.run
+
+
+def withdraw_import(run: ImportRun, *, actor: User | None, dry_run: bool = False) -> Withdrawal:
+    """Withdraw ``run`` (see :mod:`kompas.sources.withdrawal`) and recompute what depends on it.
+
+    Raises :class:`~kompas.sources.withdrawal.WithdrawRefusedError` with the reason when it cannot be
+    withdrawn now; ``dry_run`` says what would happen and changes nothing.
+    """
+    with scope(organisation=run.organisation_id):
+        if dry_run:
+            return withdrawal.plan(run)
+        with transaction.atomic():
+            done = withdrawal.withdraw(run, actor=actor)
+            recompute_after(done.area_codes)
+        return done
+
+
+def _organisation_defaults(
+    reader: formats.Format, organisation: Organisation | None, given: Mapping[str, object]
+) -> dict[str, object]:
+    """Return the organisation's defaults for options this import reads and was not given."""
+    if "timezone" not in reader.options or given.get("timezone") or organisation is None:
+        return {}
+    zone = timezone_of(organisation.pk)
+    return {"timezone": zone} if zone else {}
+
+
+def _replace_errors(job: _Job) -> list[ParseError]:
+    """Check before anything is written that the run to replace can be withdrawn by this import."""
+    if job.replaces is None:
+        return []
+    reason = withdrawal.refusal(job.replaces)
+    if reason is None and job.replaces.organisation_id != job.run.organisation_id:
+        reason = _("Importrun %(run)s hoort bij een andere organisatie dan deze import.") % {
+            "run": job.replaces.pk
+        }
+    if reason is None:
+        return []
+    return [
+        ParseError(
+            job.path.name,
+            0,
+            "--replaces",
+            str(job.replaces.pk),
+            _("een importrun die nu kan worden ingetrokken"),
+            _("kan niet worden vervangen (%(reason)s)") % {"reason": reason.rstrip(".")},
+        )
+    ]
+
+
+def _withdraw_replaced(job: _Job) -> Withdrawal | None:
+    if job.replaces is None:
+        return None
+    try:
+        return withdrawal.withdraw(job.replaces, actor=job.actor, replaced_by=job.run)
+    except WithdrawRefusedError as refused:  # changed since the check: a later run came in between
+        raise RuntimeError(refused.message) from refused
+
+
+def _replaced_note(withdrawn: Withdrawal) -> str:
+    return _(
+        "Vervangt importrun %(run)s: %(removed)s waarden verwijderd, %(restored)s teruggezet, "
+        "%(events)s gebeurtenissen verwijderd."
+    ) % {
+        "run": withdrawn.run_id,
+        "removed": dutch_int(withdrawn.removed),
+        "restored": dutch_int(withdrawn.restored),
+        "events": dutch_int(withdrawn.events_removed),
+    }
 
 
 def _write(job: _Job, found: Intake, owner: int | None, unknown: set[str]) -> Counts:
@@ -274,8 +370,9 @@ def _codes(codes: list[str], shown: int = 20) -> str:
     return listed + (_(" en %(rest)s meer") % {"rest": len(codes) - shown} if len(codes) > shown else "")
 
 
-def _after_commit(found: Intake) -> None:
-    codes = list(found.stage.area_codes)
+def recompute_after(area_codes: list[str] | tuple[str, ...]) -> None:
+    """After the transaction commits, recompute indicators and alerts for values in ``area_codes``."""
+    codes = sorted(set(area_codes))
     if not codes:
         return
 

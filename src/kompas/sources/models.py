@@ -24,6 +24,7 @@ class ImportStatus(models.TextChoices):
     DRY_RUN = "proef", _("Proefimport (niets opgeslagen)")
     REJECTED = "afgewezen", _("Afgewezen")
     FAILED = "mislukt", _("Mislukt")
+    WITHDRAWN = "ingetrokken", _("Ingetrokken")
 
 
 class ImportRun(models.Model):
@@ -70,6 +71,29 @@ class ImportRun(models.Model):
     errors = models.JSONField(_("fouten"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("aantal fouten"), default=0)
     warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)
+    assumptions = models.JSONField(
+        _("aannames"),
+        default=dict,
+        blank=True,
+        help_text=_("Instellingen die de betekenis bepalen (tijdzone, decimaalteken …) en hun herkomst."),
+    )
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vervangen door"),
+    )
 
     objects: ClassVar[models.Manager[ImportRun]] = ScopedManager(organisation="organisation")
 
@@ -81,3 +105,30 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+
+class ImportDefaults(models.Model):
+    """An organisation's own defaults for importing: settings its files leave out, stated once.
+
+    A time zone is never guessed (issue 15); an organisation whose incident exports are always in
+    one zone states it here instead of on every import, and each run records that it came from here.
+    """
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisatie")
+    )
+    timezone = models.CharField(
+        _("tijdzone"),
+        max_length=64,
+        blank=True,
+        help_text=_("IANA-tijdzone van tijdstippen zonder tijdzone, zoals Europe/Amsterdam."),
+    )
+
+    objects: ClassVar[models.Manager[ImportDefaults]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("importinstellingen")
+        verbose_name_plural = _("importinstellingen")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.timezone or '–'}"

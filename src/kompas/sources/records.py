@@ -120,6 +120,8 @@ class ParseError:
             found = _('waarde "%(value)s" %(problem)s') % {"value": self.value, "problem": problem}
         else:
             found = _("de waarde ontbreekt")
+        if not self.expected:  # a warning that reports what was read, not what was wrong
+            return _("%(location)s: %(found)s.") % {"location": self.location, "found": found}
         return _("%(location)s: %(found)s; verwacht: %(expected)s.") % {
             "location": self.location,
             "found": found,

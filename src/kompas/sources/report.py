@@ -4,10 +4,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kompas.observations.changes import ValueChange, changes_of_run
+from kompas.sources.assumptions import describe
 from kompas.sources.models import ImportRun, ImportStatus
 from kompas.sources.records import MAX_ERRORS, dutch_int
 from kompas.sources.runs import previous_import
@@ -23,6 +27,12 @@ def number(value: float | None) -> str:
     if float(value).is_integer():
         return dutch_int(int(value))
     return f"{value:,.6g}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def shown_moment(moment: dt.datetime) -> str:
+    """Return ``moment`` in the installation's time zone, named, as the pages and exports show it."""
+    local = timezone.localtime(moment)
+    return f"{local:%d-%m-%Y %H:%M} ({local.tzname()})"
 
 
 def describe_change(change: ValueChange) -> str:
@@ -87,8 +97,10 @@ def report_lines(run: ImportRun) -> list[str]:
     if previous is not None and run.status in (ImportStatus.UNCHANGED, ImportStatus.DRY_RUN):
         lines.append(
             _("Dit bestand (zelfde SHA-256) is eerder geïmporteerd in importrun %(id)s op %(date)s.")
-            % {"id": previous.pk, "date": previous.started_at.strftime("%d-%m-%Y %H:%M")}
+            % {"id": previous.pk, "date": shown_moment(previous.started_at)}
         )
+    if run.assumptions:
+        lines.append(_("Gelezen met: %(settings)s.") % {"settings": describe(run.assumptions)})
     lines += [f"  {error['message']}" for error in run.errors]
     if run.error_count > len(run.errors):
         lines.append(

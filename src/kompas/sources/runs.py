@@ -277,6 +277,7 @@ def summary(run: ImportRun, *, changes: int = MAX_ERRORS) -> dict[str, Any]:
         "rejected": run.rows_rejected,
         "areas_created": run.areas_created,
         "licence": run.licence,
+        "assumptions": run.assumptions,
         "duration_seconds": run.duration_seconds,
         "previous_import_id": previous.pk if previous else None,
         "error_count": run.error_count,

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", views.run_list, name="run_list"),
     path("importeren/", views.import_upload, name="import"),
     path("importruns/<id:run_id>/", views.run_detail, name="run_detail"),
+    path("importruns/<id:run_id>/intrekken/", views.run_withdraw, name="run_withdraw"),
 ]

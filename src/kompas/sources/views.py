@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,10 +23,12 @@ from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission
 from kompas.observations.changes import changes_of_run
 from kompas.sources import queries
+from kompas.sources.assumptions import describe
 from kompas.sources.forms import ImportForm
-from kompas.sources.load import import_file
+from kompas.sources.load import import_file, withdraw_import
 from kompas.sources.report import outcome
 from kompas.sources.runs import previous_import
+from kompas.sources.withdrawal import WITHDRAWABLE, WithdrawRefusedError
 
 CHANGES_PER_PAGE = 100
 
@@ -87,8 +90,34 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
         "page": page,
         "changes": changes,
         "errors_not_listed": max(0, run.error_count - len(run.errors)),
+        "settings": describe(run.assumptions) if run.assumptions else "",
+        "may_withdraw": run.organisation_id is not None and run.status in WITHDRAWABLE,
     }
     return render(request, "sources/run_detail.html", context)
+
+
+@requires(Permission.IMPORT_DATA)
+@require_http_methods(["GET", "POST"])
+def run_withdraw(request: HttpRequest, run_id: int) -> HttpResponse:
+    """Show what withdrawing the organisation's own run would do; withdraw it on confirmation.
+
+    Shared open data runs are the operator's (ADR 0011): they are withdrawn on the command line.
+    """
+    run = queries.import_run(run_id)
+    if run is None or run.organisation_id is None:
+        raise Http404
+    try:
+        planned = withdraw_import(run, actor=None, dry_run=True)
+    except WithdrawRefusedError as refused:
+        return render(request, "sources/run_withdraw.html", {"run": run, "refusal": refused.message})
+    if request.method == "POST":
+        try:
+            done = withdraw_import(run, actor=current_user(request), dry_run=False)
+        except WithdrawRefusedError as refused:  # a later run came in after the page was shown
+            return render(request, "sources/run_withdraw.html", {"run": run, "refusal": refused.message})
+        messages.success(request, done.sentence())
+        return redirect("sources:run_detail", run_id=run.pk)
+    return render(request, "sources/run_withdraw.html", {"run": run, "planned": planned})
 
 
 @contextmanager

@@ -10,7 +10,7 @@ not transform to a real place on earth, or lies outside the option ``bbox`` (wes
 in WGS84), is an error.
 
 Time: ``YEAR, MONTH, DAY, HOUR, MINUTE`` columns or one ``datetime`` column (ISO 8601), local time
-of the option ``timezone`` (default Europe/Amsterdam). Type: column ``TYPE`` (option
+of the option ``timezone``, which is required: a zone is never guessed. Type: column ``TYPE`` (option
 ``type_column``). Option ``area_column`` names a column with the area of each incident.
 """
 
@@ -35,7 +35,20 @@ from kompas.sources.records import ParseError
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:
     """Yield the incidents as events, 50.000 per chunk."""
     opts = Options(options, path.name)
-    zone = opts.parsed("timezone", _zone, ZoneInfo("Europe/Amsterdam"))
+    zone = opts.parsed("timezone", _zone, ZoneInfo("UTC"))
+    if not opts.has("timezone"):  # a guessed zone moves every incident by hours, silently
+        opts.errors.append(
+            ParseError(
+                path.name,
+                0,
+                _("optie timezone"),
+                "",
+                _(
+                    "de tijdzone van de tijdstippen in het bestand, zoals --option "
+                    "timezone=Europe/Amsterdam, of een standaard van de organisatie (kompas import configure)"
+                ),
+            )
+        )
     bbox = opts.parsed("bbox", _bbox, None)
     type_column = opts.text("type_column", "TYPE")
     try:

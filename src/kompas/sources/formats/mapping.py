@@ -4,18 +4,23 @@
 
 The option ``mapping`` names the mapping file; its format is documented in
 ``docs/import-mapping.md``. The mapping's ``[file]`` settings (encoding, delimiter, decimal,
-sheet) act as options of the table; options given directly take precedence.
+sheet) act as options of the table; options given directly take precedence. Rows a real export
+holds beyond what Kompas should read (areas that no longer exist, totals, keys of its own) are
+skipped on purpose by ``[skip]`` or an ``area.codes`` entry ``false``, and every skip is counted
+in the report.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kompas.areas.levels import AreaLevel
 from kompas.observations.periods import PeriodLength
@@ -38,7 +43,7 @@ from kompas.sources.reading.periods import (
 )
 from kompas.sources.reading.streaming import stream_rows
 from kompas.sources.reading.tables import Table, open_source, open_table
-from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError
+from kompas.sources.records import MeasureRecord, ObservationRecord, ParseError, dutch_int
 
 
 def iter_chunks(path: Path, *, options: Mapping[str, object] | None = None) -> Iterator[Chunk]:
@@ -69,6 +74,7 @@ def _columns(spec: MappingSpec) -> list[str]:
     columns = [spec.area_column, spec.period_column, spec.year_column, spec.month_column, spec.measure_column]
     for value in spec.values:
         columns += [value.column, value.margin_column, value.sample_size_column]
+    columns += list(spec.skip_where)
     return [column for column in columns if column]
 
 
@@ -77,10 +83,11 @@ class _Context:
     spec: MappingSpec
     numbers: NumberFormat
     used: dict[str, MeasureRecord]
+    skipped: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (key, column, value)
 
 
 def _chunks(spec: MappingSpec, table: Table) -> Iterator[Chunk]:
-    context = _Context(spec, table.source.numbers, {})
+    context = _Context(spec, replace(table.source.numbers, missing=spec.missing), {})
     tracker = KeyTracker(
         table.file,
         ", ".join(
@@ -90,13 +97,50 @@ def _chunks(spec: MappingSpec, table: Table) -> Iterator[Chunk]:
         ),
     )
     yield from stream_rows(
-        table.rows(), partial(_parse_row, context), encoding=table.source.encoding, tracker=tracker
+        table.rows(),
+        partial(_parse_row, context),
+        encoding=table.source.encoding,
+        tracker=tracker,
+        missing=spec.missing,
     )
-    yield Chunk(measures=tuple(context.used.values()))
+    yield Chunk(measures=tuple(context.used.values()), warnings=tuple(_skip_notes(table.file, context)))
 
 
-def _parse_row(context: _Context, row: Row) -> tuple[Sequence[ObservationRecord], Sequence[ParseError]]:
+def _skip_notes(file: str, context: _Context) -> list[ParseError]:
+    notes = []
+    for (key, column, value), rows in sorted(context.skipped.items()):
+        problem = ngettext(
+            "staat in %(key)s: %(rows)s rij overgeslagen",
+            "staat in %(key)s: %(rows)s rijen overgeslagen",
+            rows,
+        ) % {"key": key, "rows": dutch_int(rows)}
+        notes.append(ParseError(file, 0, column, value, "", problem))
+    return notes
+
+
+def _skipped(context: _Context, row: Row) -> bool:
+    """Count and return whether the mapping skips ``row`` on purpose."""
     spec = context.spec
+    area = row.text(spec.area_column)
+    if area in spec.skip_areas:
+        context.skipped["skip.area", spec.area_column, area] += 1
+        return True
+    if spec.area_codes.get(area) == "":
+        context.skipped["area.codes", spec.area_column, area] += 1
+        return True
+    for column, values in spec.skip_where.items():
+        if row.text(column) in values:
+            context.skipped[f"skip.where.{column}", column, row.text(column)] += 1
+            return True
+    return False
+
+
+def _parse_row(
+    context: _Context, row: Row
+) -> tuple[Sequence[ObservationRecord], Sequence[ParseError]] | None:
+    spec = context.spec
+    if _skipped(context, row):
+        return None
     check = RowCheck(row)
     area = check.take(spec.area_column, partial(_area, spec))
     period = _period(check, spec)

@@ -5,7 +5,9 @@
 The convention is declared per file (by the format, the mapping file or an option), never guessed
 per value: ``1.743`` is one thousand seven hundred and forty-three in a Dutch file and an error
 in a file with decimal points only when it cannot be read as such. StatLine's ``.`` (not
-available) and ``x`` (secret) and empty cells are missing values: absent, never zero.
+available) and ``x`` (secret) and empty cells are missing values: absent, never zero; a mapping
+file may declare more markers (``[file] missing = ["NA"]``). Markers other than an empty cell are
+counted per column and reported (:func:`kompas.sources.reading.streaming.stream_rows`).
 """
 
 from __future__ import annotations
@@ -16,10 +18,17 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kompas.sources.reading.cells import Invalid
 
 MISSING = frozenset({"", ".", "x", "X"})
+# What the markers mean at CBS (StatLine's "verklaring van tekens").
+MARKER_MEANINGS = {
+    ".": gettext_lazy("niet beschikbaar"),
+    "x": gettext_lazy("geheim"),
+    "X": gettext_lazy("geheim"),
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class NumberFormat:
 
     decimal: str = ","
     thousands: str = "."
+    missing: frozenset[str] = frozenset()  # markers of a missing value beyond MISSING
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -59,7 +69,7 @@ def for_delimiter(delimiter: str) -> NumberFormat:
 def parse_number(text: str, numbers: NumberFormat) -> float | None:
     """Return the number in ``text``, ``None`` when missing; raise :class:`Invalid` otherwise."""
     text = text.strip()
-    if text in MISSING:
+    if text in MISSING or text in numbers.missing:
         return None
     if not numbers.pattern.fullmatch(text):
         raise Invalid(_("is geen geldig getal"), numbers.example)

@@ -76,13 +76,35 @@ def open_source(path: Path, options: Options, numbers: NumberFormat | None = Non
     if is_spreadsheet(path):
         rows = _xlsx_rows(path, options.text("sheet"))
         return Source(path.name, "xlsx", "", POINT, rows, spreadsheet=True)
+    codec, delimiter = _dialect(path, options)
+    rows = _csv_rows(path, codec, delimiter)
+    return Source(path.name, codec, delimiter, numbers or for_delimiter(delimiter), rows)
+
+
+def _dialect(path: Path, options: Options) -> tuple[str, str]:
     with encoding.open_binary(path) as stream:
         head = stream.read(encoding.SAMPLE)
     codec = options.parsed("encoding", encoding.canonical, "") or encoding.detect(head)
     sample = head.decode(codec, errors="replace").splitlines()[:30]
     delimiter = options.parsed("delimiter", csvdialect.canonical, "") or csvdialect.sniff(sample)
-    rows = _csv_rows(path, codec, delimiter)
-    return Source(path.name, codec, delimiter, numbers or for_delimiter(delimiter), rows)
+    return codec, delimiter
+
+
+def detected(path: Path, options: Options) -> dict[str, tuple[str, bool]]:
+    """Return how :func:`open_source` reads ``path``: encoding, delimiter and decimal mark, each
+    with whether it was given (an option) rather than detected or derived."""
+    if is_spreadsheet(path):
+        return {}
+    try:
+        codec, delimiter = _dialect(path, options)
+    except (OSError, Invalid):
+        return {}
+    decimal = options.text("decimal") or for_delimiter(delimiter).decimal
+    return {
+        "encoding": (codec, options.has("encoding")),
+        "delimiter": ("tab" if delimiter == "\t" else delimiter, options.has("delimiter")),
+        "decimal": (decimal, options.has("decimal")),
+    }
 
 
 def _convention(text: str) -> NumberFormat:

@@ -60,9 +60,16 @@ class Command(TranslatedCommand):
         self.stdout.write(_("Signaleringen instellen en uitvoeren …"))
         load_demo_alerts(new_data=new_data)
         self.stdout.write("")
-        self.stdout.write(
-            self.style.SUCCESS(_("Kompas-demo staat klaar op http://%(bind)s/") % {"bind": options["bind"]})
-        )
+        if options["no_serve"]:  # no server starts, so there is no address to visit
+            self.stdout.write(
+                self.style.SUCCESS(_("Kompas-demo staat klaar; start de server met: kompas serve"))
+            )
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Kompas-demo staat klaar op http://%(bind)s/") % {"bind": options["bind"]}
+                )
+            )
         self.stdout.write(
             _("Demo-accounts (wachtwoord voor alle accounts: %(password)s):") % {"password": DEMO_PASSWORD}
         )

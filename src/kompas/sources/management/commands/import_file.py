@@ -19,10 +19,11 @@ from kompas.accounts.models import Organisation
 from kompas.commandbase import TranslatedCommand
 from kompas.sources.formats import FORMATS
 from kompas.sources.load import import_file
-from kompas.sources.models import ImportStatus
+from kompas.sources.models import ImportRun, ImportStatus
 from kompas.sources.ownership import OPEN_DATA_FORMATS
 from kompas.sources.report import report_lines
 from kompas.sources.runs import summary
+from kompas.sources.suggest import suggest_mapping
 
 EXIT_CODES = {ImportStatus.REJECTED: 1, ImportStatus.FAILED: 2}
 PHASES = {"lezen": gettext_lazy("Lezen"), "schrijven": gettext_lazy("Opslaan")}
@@ -69,7 +70,8 @@ class Command(TranslatedCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        """Declare FILE, --format, --mapping, --organisation, --option, --create-areas, --dry-run, --json."""
+        """Declare FILE, --format, --mapping, --organisation, --option, --create-areas, --dry-run, --json,
+        --replaces."""
         parser.add_argument(
             "file", type=Path, help=_("Het bestand (CSV, XLSX, GeoJSON, TopoJSON, shapefile).")
         )
@@ -102,17 +104,38 @@ class Command(TranslatedCommand):
             "--dry-run", action="store_true", help=_("Alles controleren en tellen, niets opslaan.")
         )
         parser.add_argument("--json", action="store_true", help=_("De importrun als JSON, met zijn id."))
+        parser.add_argument(
+            "--suggest",
+            action="store_true",
+            help=_(
+                "Met --format mapping: lees kop en eerste regels en schrijf een voorgestelde "
+                "importbeschrijving (naar --mapping PAD, anders naar het scherm); importeert niets."
+            ),
+        )
+        parser.add_argument(
+            "--replaces",
+            type=int,
+            metavar="RUN",
+            help=_(
+                "Vervang importrun RUN: die wordt ingetrokken en dit bestand geïmporteerd, samen of "
+                "niet; bij een fout in het bestand blijft RUN zoals hij was."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Run the import and print its report; exit non-zero when it was rejected or failed."""
         path: Path = options["file"]
         if not path.is_file():
             raise Stop(self._fail(_("Bestand niet gevonden: %(path)s") % {"path": path}))
+        if options["suggest"]:
+            self._suggest(path, options["format"], options["mapping"])
+            return
         if options["mapping"] is not None and not options["mapping"].is_file():
             raise Stop(
                 self._fail(_("Importbeschrijving niet gevonden: %(path)s") % {"path": options["mapping"]})
             )
         organisation = self._organisation(options["organisation"], options["format"])
+        replaces = self._replaced(options["replaces"], organisation)
         progress = TerminalProgress() if sys.stderr.isatty() and not options["json"] else None
         try:
             run = import_file(
@@ -125,6 +148,7 @@ class Command(TranslatedCommand):
                 create_areas=options["create_areas"],
                 dry_run=options["dry_run"],
                 progress=progress,
+                replaces=replaces,
             )
         finally:
             if progress is not None:
@@ -142,6 +166,36 @@ class Command(TranslatedCommand):
                 stream.write(line)
         if code:
             raise Stop(code)
+
+    def _replaced(self, run_id: int | None, organisation: Organisation | None) -> ImportRun | None:
+        """Return the run --replaces names; it must be a run of the same organisation (or open data)."""
+        if run_id is None:
+            return None
+        with scope(organisation=organisation.pk if organisation else None):
+            found = ImportRun.objects.filter(pk=run_id, organisation=organisation).first()
+        if found is None:
+            raise Stop(
+                self._fail(
+                    _("Onbekende importrun voor --replaces bij deze organisatie: %(run)s") % {"run": run_id}
+                )
+            )
+        return found
+
+    def _suggest(self, path: Path, format_name: str, target: Path | None) -> None:
+        """Write a starting mapping for ``path`` to ``target`` (never over a file) or standard output."""
+        if format_name != "mapping":
+            raise Stop(self._fail(_("--suggest werkt alleen met --format mapping.")))
+        text = suggest_mapping(path)
+        if target is None:
+            self.stdout.write(text, ending="")
+            return
+        if target.exists():
+            raise Stop(self._fail(_("%(path)s bestaat al; kies een nieuw bestand.") % {"path": target}))
+        target.write_text(text, encoding="utf-8")
+        self.stdout.write(
+            _("Voorgestelde importbeschrijving geschreven naar %(path)s; vul de maatstafcodes in.")
+            % {"path": target}
+        )
 
     def _fail(self, message: str) -> int:
         self.stderr.write(message)
