@@ -165,7 +165,7 @@ def _start(project: Project, data: Mapping[str, Any], actor: User) -> None:
     if not isinstance(end, dt.date):
         errors["end_date"] = [_("Vul de vooraf vastgestelde einddatum in.")]
     elif isinstance(start, dt.date) and end <= start:
-        errors["end_date"] = [_("De einddatum ligt na de startdatum.")]
+        errors["end_date"] = [_("De einddatum moet na de startdatum liggen.")]
     _raise(errors)
     project.start_date, project.end_date = start, end
 
