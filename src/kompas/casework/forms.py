@@ -47,7 +47,8 @@ class ClassificationForm(forms.Form):
 
 
 def _date(label: StrOrPromise) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    # ISO in the value: a date input shows nothing for a date in the Dutch display format
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class PlanItemForm(forms.Form):

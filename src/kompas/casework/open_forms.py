@@ -23,7 +23,8 @@ from kompas.casework.models import (
 
 
 def _date(label: StrOrPromise) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    # ISO in the value: a date input shows nothing for a date in the Dutch display format
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class NamesField(forms.CharField):
