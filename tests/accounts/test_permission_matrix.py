@@ -20,7 +20,7 @@ from kompas.accounts.roles import Role
 from kompas.accounts.urlpermissions import url_permissions
 from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
-from tests.casework.factories import CASEWORK, CASEWORK_TARGETS
+from tests.casework.factories import CASEWORK, CASEWORK_OPENERS, CASEWORK_TARGETS
 from tests.conftest import PASSWORD
 from tests.cooperation.factories import make_document, make_project
 from tests.policy.factories import POLICY_TARGETS
@@ -209,6 +209,19 @@ MATRIX: dict[str, Entry] = {
     # Figures without persons: everyone with dashboard access (small cells suppressed).
     "casework:figures": Entry(READERS),
     "casework:figures_export": Entry(READERS),
+    # Forms (issue 17b): opening and the keeper's changes need casework.open; plan and scans are
+    # carried out by every participant (tests/casework/test_access.py: every organisation).
+    "casework:signal_open": Entry(CASEWORK_OPENERS),
+    "casework:case_open": Entry(CASEWORK_OPENERS),
+    "casework:group_open": Entry(CASEWORK_OPENERS),
+    "casework:signal_participant_add": Entry(CASEWORK_OPENERS, method="post", target="signal_id"),
+    "casework:case_participant_add": Entry(CASEWORK_OPENERS, method="post", target="case_id"),
+    "casework:group_participant_add": Entry(CASEWORK_OPENERS, method="post", target="group_id"),
+    "casework:participation_end": Entry(CASEWORK_OPENERS, method="post", target="participation_id"),
+    "casework:case_close": Entry(CASEWORK_OPENERS, method="post", target="case_id"),
+    "casework:plan_item_add": Entry(CASEWORK, method="post", target="case_id"),
+    "casework:scan_request": Entry(CASEWORK, method="post", target="group_id"),
+    "casework:scan_result": Entry(CASEWORK, method="post", target="scan_id"),
     # --- cooperation ---
     # Platform projects: seen by the roles that request, lead or coordinate them; a step only by
     # whom the work process allows (here: the regiocoördinator drafting the assignment).

@@ -56,3 +56,36 @@ def test_casework_pages_are_accessible(
         assert serious_violations(page) == [], name
         if role == Role.OOV_ADVISEUR:
             screenshot(page, name)
+
+
+def test_the_open_a_signal_form_refuses_bad_input_then_records_the_signal(
+    page: Page, live_server: Any, world: World
+) -> None:
+    """The adviser opens a signal: a future date is refused with one Dutch message and nothing is
+    stored; corrected, the signal page shows the person; both pages pass axe-core."""
+    from kompas.casework.models import Signal
+
+    base = str(live_server.url)
+    _logged_in(page, base, world.adviser)
+    page.goto(f"{base}/casuistiek/")
+    page.get_by_role("link", name="Signaal vastleggen").click()
+    assert serious_violations(page) == []
+    page.get_by_label("Afkomstig van").select_option("vergunningen")
+    page.get_by_label("Categorie").select_option("vrijplaatsen")
+    page.get_by_label("Ontvangen op").fill("2999-01-01")
+    page.get_by_label("Betrokken personen").fill("Persoon Test-6")
+    before = Signal.objects.count()
+    page.get_by_role("button", name="Vastleggen").click()
+    error = page.locator(".error-list")
+    assert error.count() == 1
+    assert error.inner_text() == "Een signaal kan niet in de toekomst zijn ontvangen."
+    assert Signal.objects.count() == before
+    assert serious_violations(page) == []
+    screenshot(page, "casuistiek-signaal-vastleggen-fout")
+    page.get_by_label("Ontvangen op").fill("2025-02-10")
+    page.get_by_role("button", name="Vastleggen").click()
+    page.wait_for_url(f"{base}/casuistiek/signalen/*/")
+    assert Signal.objects.count() == before + 1
+    assert "Persoon Test-6" in page.content()
+    assert "Het signaal is vastgelegd." in page.content()
+    assert serious_violations(page) == []

@@ -17,7 +17,7 @@ from kompas.accounts.roles import Permission, Role, roles_with
 from kompas.accounts.users import create_user
 from kompas.casework.access import Identity
 from kompas.casework.cases import NewCase, open_case
-from kompas.casework.groups import NewGroup, open_group
+from kompas.casework.groups import NewGroup, open_group, request_scan
 from kompas.casework.models import Case, Convenant, Signal, YouthGroup
 from kompas.casework.participation import add_participant
 from kompas.casework.signals import NewSignal, open_signal
@@ -127,6 +127,44 @@ def _group_id(organisation: Organisation) -> object:
     ).pk
 
 
+def _participation_id(organisation: Organisation) -> object:
+    """A participation of another organisation in a case the caller's organisation keeps."""
+    adviser = _adviser(organisation)
+    convenant = Convenant.objects.create(
+        organisation=organisation, name="Convenant Test", valid_from=dt.date(2024, 1, 1)
+    )
+    other = create_organisation(
+        actor=None, code="deelnemer-test", name="Deelnemer 1", kind=OrganisationKind.ZORGPARTNER
+    )
+    case_id = _case_id(organisation)
+    return add_participant(
+        actor=adviser,
+        kind="case",
+        object_id=case_id,  # type: ignore[arg-type]  # the id _case_id returned
+        organisation=other,
+        convenant_id=convenant.pk,
+        mandate="Zorgcoördinator",
+        since=DAY,
+    ).pk
+
+
+def _scan_id(organisation: Organisation) -> object:
+    group_id = _group_id(organisation)
+    return request_scan(
+        actor=_adviser(organisation),
+        group_id=group_id,  # type: ignore[arg-type]  # the id _group_id returned
+        requester="wijkagent",
+        requested_on=DAY,
+    ).pk
+
+
 # For tests/accounts/test_permission_matrix.py: objects of the caller's own organisation.
-CASEWORK_TARGETS = {"signal_id": _signal_id, "case_id": _case_id, "group_id": _group_id}
+CASEWORK_TARGETS = {
+    "signal_id": _signal_id,
+    "case_id": _case_id,
+    "group_id": _group_id,
+    "participation_id": _participation_id,
+    "scan_id": _scan_id,
+}
 CASEWORK = frozenset(roles_with(Permission.VIEW_CASEWORK))
+CASEWORK_OPENERS = frozenset(roles_with(Permission.OPEN_CASEWORK))

@@ -289,3 +289,340 @@ def test_a_weighing_without_participants_is_refused_on_the_page_and_nothing_chan
     assert response.status_code == 400
     assert "Een signaal kan niet gewogen zijn voordat het binnenkwam." in response.content.decode()
     assert Signal.objects.get(pk=world.signal.pk).outcome == ""
+
+
+# --- the page forms (issue 17b) ---------------------------------------------------------------
+
+OPEN_PAGES = {
+    # kind: (URL, valid data, the audit action of the new object)
+    "signal": (
+        "casework:signal_open",
+        {
+            "received_from": "burgerzaken",
+            "category": "hennep",
+            "received_on": "2025-02-03",
+            "area_code": "WK016401",
+            "summary": "Fictieve melding",
+            "persons": "Persoon Test-4\nPersoon Test-5",
+        },
+        "casework.signal.opened",
+    ),
+    "case": (
+        "casework:case_open",
+        {
+            "list_kind": "top_x",
+            "name": "Persoon Test-4",
+            "birth_date": "03-03-1993",
+            "target_group": "veelpleger",
+            "opened_on": "2025-02-03",
+            "level": "lokaal",
+            "frame": "vrijwillig",
+            "case_direction": "",  # filled in with the user's organisation
+        },
+        "casework.case.opened",
+    ),
+    "group": (
+        "casework:group_open",
+        {
+            "label": "Groep Test-Oost",
+            "classification": "hinderlijk",
+            "meeting": "sjgo",
+            "started_on": "2025-02-03",
+            "members": "Persoon Test-4",
+        },
+        "casework.group.opened",
+    ),
+}
+
+
+def _casework_records(user: User) -> list[AuditRecord]:
+    return list(AuditRecord.objects.filter(actor_id=user.pk, action__startswith="casework."))
+
+
+@pytest.mark.parametrize("kind", sorted(OPEN_PAGES))
+@pytest.mark.parametrize("organisation", ORGANISATIONS)
+@pytest.mark.parametrize("role", list(Role), ids=str)
+def test_open_pages_serve_only_openers_read_nothing_and_audit_the_new_object(
+    role: Role,
+    organisation: str,
+    kind: str,
+    world: World,
+    client: Client,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+) -> None:
+    from kompas.casework.models import Case, Signal, YouthGroup
+
+    name, data, action = OPEN_PAGES[kind]
+    model = {"signal": Signal, "case": Case, "group": YouthGroup}[kind]
+    user = _user(world, make_user, role, organisation)
+    login(client, user)
+    page = client.get(reverse(name))
+    before = model.objects.count()
+    response = client.post(reverse(name), {**data, "case_direction": user.organisation_id})
+    for person in (SIGNAL_PERSON, CASE_PERSON, GROUP_MEMBER):
+        assert person not in page.content.decode() + response.content.decode()
+    if has_permission(role, Permission.OPEN_CASEWORK):
+        assert (page.status_code, response.status_code) == (200, 302)
+        created = model.objects.order_by("-pk").first()
+        assert created is not None and created.organisation_id == user.organisation_id
+        # the form page read nothing; saving wrote exactly one record, with its purpose
+        [record] = _casework_records(user)
+        assert (record.action, record.object_id) == (action, str(created.pk))
+        assert record.changes["purpose"] in Purpose.values
+        assert response["Location"] == reverse(KINDS[kind][0], kwargs={KINDS[kind][1]: created.pk})
+    else:
+        assert (page.status_code, response.status_code) == (403, 403)
+        assert model.objects.count() == before
+        assert _casework_records(user) == []
+
+
+def _scan_id(world: World) -> int:
+    return groups.request_scan(
+        actor=world.adviser, group_id=world.group.pk, requester="gemeente", requested_on=DAY
+    ).pk
+
+
+def _police_in_case(world: World) -> int:
+    from kompas.casework.models import Participation
+
+    return Participation.objects.get(case=world.case, organisation=world.participant).pk
+
+
+def _plan(w: World) -> dict[str, object]:
+    return {
+        "kwargs": {"case_id": w.case.pk},
+        "plan-life_domain": "wonen",
+        "plan-intervention": "Woonbegeleiding",
+        "plan-responsible": w.keeper.pk,
+        "plan-version": w.case.version,
+    }
+
+
+def _close(w: World) -> dict[str, object]:
+    return {
+        "kwargs": {"case_id": w.case.pk},
+        "afsluiten-went_well": "ja",
+        "afsluiten-closed_on": "2025-03-01",
+        "afsluiten-version": w.case.version,
+    }
+
+
+def _scan_request(w: World) -> dict[str, object]:
+    return {"kwargs": {"group_id": w.group.pk}, "scan-requester": "om", "scan-requested_on": "2025-03-01"}
+
+
+def _scan_result(w: World) -> dict[str, object]:
+    scan = _scan_id(w)
+    return {
+        "kwargs": {"scan_id": scan},
+        f"uitkomst-{scan}-completed_on": "2025-03-01",
+        f"uitkomst-{scan}-result": "Fictieve uitkomst",
+    }
+
+
+def _end(w: World) -> dict[str, object]:
+    participation = _police_in_case(w)
+    return {"kwargs": {"participation_id": participation}, f"einde-{participation}-until": "2025-03-01"}
+
+
+def _participant(kind: str) -> Callable[[World], dict[str, object]]:
+    def data(w: World) -> dict[str, object]:
+        return {
+            "kwargs": {f"{kind}_id": getattr(w, kind).pk},
+            "deelnemer-organisation": w.outsider.pk,
+            "deelnemer-convenant": w.convenant.pk,
+            "deelnemer-mandate": "Zorgcoördinator",
+            "deelnemer-since": "2025-03-01",
+        }
+
+    return data
+
+
+FORM_POSTS: dict[str, tuple[str, Callable[[World], dict[str, object]], str, bool]] = {
+    # change: (URL name, its kwargs and data for a world, the audit action, keeper only?)
+    "plan": ("casework:plan_item_add", _plan, "casework.case.plan_item_added", False),
+    "close": ("casework:case_close", _close, "casework.case.closed", True),
+    "scan_request": ("casework:scan_request", _scan_request, "casework.group.scan_requested", False),
+    "scan_result": ("casework:scan_result", _scan_result, "casework.group.scan_recorded", False),
+    "participation_end": ("casework:participation_end", _end, "casework.case.participant_ended", True),
+    **{
+        f"{kind}_participant": (
+            f"casework:{kind}_participant_add",
+            _participant(kind),
+            f"casework.{kind}.participant_added",
+            True,
+        )
+        for kind in ("signal", "case", "group")
+    },
+}
+
+
+def _state(world: World) -> tuple[object, ...]:
+    """Everything the form posts could change, to compare before and after."""
+    from kompas.casework.models import Case, GroupScan, Participation, PlanItem
+
+    case = Case.objects.get(pk=world.case.pk)
+    return (
+        case.state,
+        case.version,
+        PlanItem.objects.count(),
+        GroupScan.objects.count(),
+        GroupScan.objects.exclude(completed_on=None).count(),
+        Participation.objects.count(),
+        Participation.objects.exclude(until=None).count(),
+    )
+
+
+@pytest.mark.parametrize("change", sorted(FORM_POSTS))
+@pytest.mark.parametrize("organisation", ORGANISATIONS)
+@pytest.mark.parametrize("role", list(Role), ids=str)
+def test_page_form_posts_change_only_for_whom_they_are_and_audit_one_record(
+    role: Role,
+    organisation: str,
+    change: str,
+    world: World,
+    client: Client,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+) -> None:
+    name, make_data, action, keeper_only = FORM_POSTS[change]
+    data = make_data(world)
+    kwargs = data.pop("kwargs")
+    user = _user(world, make_user, role, organisation)
+    login(client, user)
+    before = _state(world)
+    response = client.post(reverse(name, kwargs=kwargs), data)  # type: ignore[arg-type]  # the URL kwargs above
+    body = response.content.decode()
+    permission = Permission.OPEN_CASEWORK if keeper_only else Permission.VIEW_CASEWORK
+    allowed = (
+        organisation == "keeper" and has_permission(role, permission)
+        if keeper_only
+        else _reaches(role, organisation)
+    )
+    for person in (SIGNAL_PERSON, CASE_PERSON, GROUP_MEMBER):
+        assert person not in body
+    if allowed:
+        assert response.status_code == 302, body
+        assert _state(world) != before
+        [record] = _casework_records(user)
+        assert record.action == action
+        assert record.changes["purpose"] in Purpose.values
+    else:
+        assert response.status_code == (404 if has_permission(role, permission) else 403)
+        assert _state(world) == before
+        assert _casework_records(user) == []
+
+
+BAD_INPUT = {
+    # change: (fields to override with bad input, the one Dutch message)
+    "plan": ({"plan-intervention": "  "}, "Dit veld is vereist."),
+    "close": (
+        {"afsluiten-went_well": "nee", "afsluiten-evaluation": ""},
+        "De aanpak verliep niet goed: leg eerst de evaluatie vast (leerpunt of ketenprobleem).",
+    ),
+    "scan_request": (
+        {"scan-requested_on": "2025-01-01"},
+        "Een scan wordt aangevraagd tussen het in beeld komen van de groep en vandaag.",
+    ),
+    "scan_result": ({"result": ""}, "Dit veld is vereist."),
+    "participation_end": ({"until": "2025-01-01"}, "Een deelname eindigt niet voordat zij begon."),
+    "case_participant": ({"deelnemer-mandate": " "}, "Dit veld is vereist."),
+}
+
+
+@pytest.mark.parametrize("change", sorted(BAD_INPUT))
+def test_bad_input_on_a_page_form_is_refused_with_one_message_and_nothing_written(
+    change: str, world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    name, make_data, _action, _keeper = FORM_POSTS[change]
+    data = make_data(world)
+    kwargs = data.pop("kwargs")
+    bad, message = BAD_INPUT[change]
+    for key, value in bad.items():
+        # the scan and end forms are prefixed with their row's id
+        full = next((k for k in data if k.endswith(f"-{key}")), key) if "-" not in key else key
+        data[full] = value
+    login(client, world.adviser)
+    before = _state(world)
+    records = AuditRecord.objects.count()
+    response = client.post(reverse(name, kwargs=kwargs), data)  # type: ignore[arg-type]  # the URL kwargs above
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert body.count(message) == 1
+    assert _state(world) == before
+    # the page is shown again: one read, audited with its purpose, and nothing else
+    [record] = list(AuditRecord.objects.order_by("pk"))[records:]
+    assert record.action.endswith(".viewed") and record.changes["purpose"] in Purpose.values
+
+
+def test_a_case_changed_since_the_page_was_loaded_is_not_closed(
+    world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    from kompas.casework.models import Case
+
+    loaded = world.case.version
+    cases.add_plan_item(
+        actor=world.adviser,
+        case_id=world.case.pk,
+        life_domain="wonen",
+        intervention="Woonbegeleiding",
+        responsible=world.keeper,
+    )
+    login(client, world.adviser)
+    url = reverse("casework:case_close", kwargs={"case_id": world.case.pk})
+    data = {"afsluiten-went_well": "ja", "afsluiten-closed_on": "2025-03-01", "afsluiten-version": loaded}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Iemand anders heeft deze casus intussen gewijzigd." in response.content.decode()
+    assert Case.objects.get(pk=world.case.pk).state == "open"
+
+
+def test_a_full_list_refuses_a_new_case_with_its_cap_and_stores_no_one(
+    world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    from kompas.casework.models import Case, Person
+
+    for number in range(10):
+        cases.open_case(
+            actor=world.adviser,
+            new=cases.NewCase(
+                "top10_inbrekers",
+                access.Identity(f"Deelnemer {number}"),
+                "woninginbreker",
+                DAY,
+                "lokaal",
+                "drang",
+                world.keeper,
+            ),
+        )
+    login(client, world.adviser)
+    data = {**OPEN_PAGES["case"][1], "list_kind": "top10_inbrekers", "case_direction": world.keeper.pk}
+    counts = (Case.objects.count(), Person.objects.count())
+    response = client.post(reverse("casework:case_open"), data)
+    assert response.status_code == 400
+    assert (
+        "De lijst Top 10 woninginbrekers is vol: ten hoogste 10 open casussen." in response.content.decode()
+    )
+    assert (Case.objects.count(), Person.objects.count()) == counts
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "casework:signal_open",
+        "casework:case_open",
+        "casework:group_open",
+        *sorted({FORM_POSTS[change][0] for change in FORM_POSTS}),
+    ],
+)
+def test_every_new_form_refuses_a_post_without_csrf_token(
+    name: str, world: World, make_user: Callable[..., User], login: Callable[[Client, User], Client]
+) -> None:
+    client = login(Client(enforce_csrf_checks=True), world.adviser)
+    change = next((c for c in FORM_POSTS if FORM_POSTS[c][0] == name), None)
+    kwargs = FORM_POSTS[change][1](world)["kwargs"] if change else {}
+    before = _state(world)
+    response = client.post(reverse(name, kwargs=kwargs), {})  # type: ignore[arg-type]  # the URL kwargs above
+    assert response.status_code == 403
+    assert _state(world) == before

@@ -19,6 +19,7 @@ from django.urls import reverse
 from kompas.accounts.models import AuditRecord, User
 from kompas.accounts.roles import Role
 from kompas.casework import cases, groups
+from kompas.casework.models import Case, Participation
 from kompas.casework.signals import Weighing, weigh_signal
 from tests.casework.factories import DAY, IDENTITIES, SUMMARY, World, make_world
 from tests.reports.factories import make_wijk
@@ -71,7 +72,36 @@ def test_a_whole_run_leaks_no_identity_outside_participant_views(
         intervention="Woonbegeleiding",
         responsible=world.keeper,
     )
-    groups.request_scan(actor=world.adviser, group_id=world.group.pk, requester="wijkagent", requested_on=DAY)
+    scan = groups.request_scan(
+        actor=world.adviser, group_id=world.group.pk, requester="wijkagent", requested_on=DAY
+    )
+    # the keeper's page forms: a signal opened with a name (and once refused, the name in the
+    # posted form), the scan's result, a closure that went badly with its evaluation
+    keeper = login(Client(), world.adviser)
+    signal_form = {
+        "received_from": "politie",
+        "category": "hennep",
+        "received_on": "2025-02-03",
+        "summary": SUMMARY,
+        "persons": "Persoon Test-1",
+    }
+    assert keeper.post(reverse("casework:signal_open"), signal_form).status_code == 302
+    refused = keeper.post(reverse("casework:signal_open"), {**signal_form, "received_on": "2999-01-01"})
+    assert refused.status_code == 400
+    result = {f"uitkomst-{scan.pk}-completed_on": "2025-03-01", f"uitkomst-{scan.pk}-result": SUMMARY}
+    assert (
+        keeper.post(reverse("casework:scan_result", kwargs={"scan_id": scan.pk}), result).status_code == 302
+    )
+    closure = {
+        "afsluiten-went_well": "nee",
+        "afsluiten-closed_on": "2025-03-01",
+        "afsluiten-evaluation": "Fictief leerpunt",
+        "afsluiten-version": str(Case.objects.get(pk=world.case.pk).version),
+    }
+    closed = keeper.post(reverse("casework:case_close", kwargs={"case_id": world.case.pk}), closure)
+    assert closed.status_code == 302
+    participation = Participation.objects.filter(case=world.case).first()
+    assert participation is not None
     # non-participants, every page and export they can reach or try
     for role in Role:
         for organisation in (world.outsider, world.other_gemeente, world.keeper):
@@ -90,6 +120,22 @@ def test_a_whole_run_leaks_no_identity_outside_participant_views(
                 outputs[f"{role}/{organisation.code}/{name}"] = client.get(
                     reverse(name, kwargs=kwargs)
                 ).content.decode()
+            for name in ("casework:signal_open", "casework:case_open", "casework:group_open"):
+                outputs[f"{role}/{organisation.code}/{name}"] = client.get(reverse(name)).content.decode()
+            for name, kwargs in (
+                ("casework:plan_item_add", {"case_id": world.case.pk}),
+                ("casework:case_close", {"case_id": world.case.pk}),
+                ("casework:case_participant_add", {"case_id": world.case.pk}),
+                ("casework:signal_participant_add", {"signal_id": world.signal.pk}),
+                ("casework:group_participant_add", {"group_id": world.group.pk}),
+                ("casework:participation_end", {"participation_id": participation.pk}),
+                ("casework:scan_request", {"group_id": world.group.pk}),
+                ("casework:scan_result", {"scan_id": scan.pk}),
+            ):
+                # a refused form of someone out of reach shows nothing of the object
+                posted = client.post(reverse(name, kwargs=kwargs), {})
+                assert posted.status_code in (403, 404), (role, organisation.code, name)
+                outputs[f"{role}/{organisation.code}/{name} (post)"] = posted.content.decode()
             export = client.get(reverse("casework:figures_export"))
             if export.status_code == 200:
                 outputs[f"{role}/{organisation.code}/export"] = _xlsx_text(export.content)
@@ -115,4 +161,4 @@ def test_a_whole_run_leaks_no_identity_outside_participant_views(
     assert leaks == {}
     assert "casework.case.viewed" in outputs["audit export"]  # the export was made, with the reads
     assert "Internal Server Error" in outputs["logs"]  # the failure was logged, without names
-    assert len(outputs) > 100  # every role × organisation × page was looked at
+    assert len(outputs) > 300  # every role × organisation × page and form was looked at

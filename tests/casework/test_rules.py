@@ -180,3 +180,49 @@ def test_a_groepsscan_is_requested_by_wijkagent_gemeente_or_om_and_its_result_is
         actor=world.adviser, scan_id=scan.pk, completed_on=DAY, result="Vijf leden, drugsgebruik"
     )
     assert done.result_token and "drugsgebruik" not in done.result_token
+
+
+def test_a_plan_item_raises_the_case_version_and_a_stale_or_closed_case_refuses_one(world: World) -> None:
+    loaded = Case.objects.get(pk=world.case.pk).version
+    add = {
+        "actor": world.adviser,
+        "case_id": world.case.pk,
+        "life_domain": "wonen",
+        "responsible": world.keeper,
+    }
+    cases.add_plan_item(**add, intervention="Woonbegeleiding", version=loaded)
+    assert Case.objects.get(pk=world.case.pk).version == loaded + 1
+    with pytest.raises(ValidationError, match="Iemand anders heeft deze casus intussen gewijzigd"):
+        cases.add_plan_item(**add, intervention="Schuldhulp", version=loaded)
+    cases.close_case(actor=world.adviser, case_id=world.case.pk, closed_on=DAY, went_well=True)
+    with pytest.raises(ValidationError, match="De casus is afgesloten"):
+        cases.add_plan_item(**add, intervention="Schuldhulp")
+    assert Case.objects.get(pk=world.case.pk).plan_items.count() == 1
+
+
+def test_a_participation_ends_once_and_not_before_it_began(world: World) -> None:
+    from kompas.casework.models import Participation
+    from kompas.casework.participation import end_participation
+
+    participation = Participation.objects.get(case=world.case, organisation=world.participant)
+    with pytest.raises(ValidationError, match="Een deelname eindigt niet voordat zij begon"):
+        end_participation(actor=world.adviser, participation_id=participation.pk, until=dt.date(2025, 1, 1))
+    end_participation(actor=world.adviser, participation_id=participation.pk, until=dt.date(2025, 3, 1))
+    with pytest.raises(ValidationError, match="intussen al beëindigd"):
+        end_participation(actor=world.adviser, participation_id=participation.pk, until=dt.date(2025, 4, 1))
+    assert Participation.objects.get(pk=participation.pk).until == dt.date(2025, 3, 1)
+
+
+def test_a_scan_result_is_recorded_once_and_a_scan_is_requested_within_the_groups_time(world: World) -> None:
+    from kompas.casework.models import GroupScan
+
+    with pytest.raises(ValidationError, match="tussen het in beeld komen van de groep en vandaag"):
+        groups.request_scan(
+            actor=world.adviser, group_id=world.group.pk, requester="om", requested_on=dt.date(2025, 1, 1)
+        )
+    scan = groups.request_scan(actor=world.adviser, group_id=world.group.pk, requester="om", requested_on=DAY)
+    groups.record_scan_result(actor=world.adviser, scan_id=scan.pk, completed_on=DAY, result="Fictief")
+    token = GroupScan.objects.get(pk=scan.pk).result_token
+    with pytest.raises(ValidationError, match="intussen al vastgelegd"):
+        groups.record_scan_result(actor=world.adviser, scan_id=scan.pk, completed_on=DAY, result="Anders")
+    assert GroupScan.objects.get(pk=scan.pk).result_token == token

@@ -223,6 +223,20 @@ def owned_kind_for_change(kind: str, actor: User, object_id: int) -> Signal | Ca
     return owned_for_change(YouthGroup, actor, object_id)
 
 
+def check_keeper(kind: str, actor: User, object_id: int) -> None:
+    """Raise 404 unless ``actor`` may make the keeper's changes to the object of ``kind`` (no lock, no read
+    of persons): a page refuses a keeper's form to anyone else before it shows any refusal."""
+    obj: Signal | Case | YouthGroup
+    if kind == "signal":
+        obj = _get(Signal, actor, object_id)
+    elif kind == "case":
+        obj = _get(Case, actor, object_id)
+    else:
+        obj = _get(YouthGroup, actor, object_id)
+    if obj.organisation_id != actor.organisation_id or not may_open(actor):
+        raise Http404
+
+
 def owned_for_change(model: type[Obj], actor: User, object_id: int) -> Obj:
     """Return an object of ``actor``'s own organisation locked for a change that only the owner
     makes (participants, closure); 404 when not reachable, 403-like 404 when only taking part."""

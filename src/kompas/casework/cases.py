@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,6 +52,27 @@ class NewCase:
     process_direction: Organisation | None = None
     area_code: str = ""
     consequence: str = ""
+
+
+def is_open(case: Case) -> bool:
+    """Return whether ``case`` is not yet closed (its plan and closure can still change)."""
+    return case.state != CaseState.CLOSED
+
+
+def check_version(case: Case, version: int | None) -> None:
+    """Refuse a change made on a page loaded before someone else changed ``case`` (optimistic lock).
+
+    ``None`` skips the check: for callers that read and change in one go (CLI, tests).
+    """
+    if version is not None and case.version != version:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "Iemand anders heeft deze casus intussen gewijzigd. Er is niets opgeslagen; "
+                    "open de casus opnieuw."
+                )
+            }
+        )
 
 
 def _problems(new: NewCase) -> dict[str, str]:
@@ -136,14 +157,24 @@ def add_plan_item(
     intervention: str,
     responsible: Organisation,
     purpose: Purpose = Purpose.APPROACH,
+    version: int | None = None,
 ) -> PlanItem:
-    """Add an intervention in one life domain to the plan van aanpak of a case in reach."""
+    """Add an intervention in one life domain to the plan van aanpak of an open case in reach.
+
+    The plan is part of the case: adding to it raises the case's version, so a page loaded
+    before the addition cannot change the case without seeing it.
+    """
     case = access.case_for_change(actor, case_id)
+    check_version(case, version)
+    if case.state == CaseState.CLOSED:
+        raise ValidationError({NON_FIELD_ERRORS: _("De casus is afgesloten; het plan van aanpak ligt vast.")})
     if life_domain not in LifeDomain.values or not intervention.strip():
         raise ValidationError({"intervention": _("Kies een leefgebied en beschrijf de interventie.")})
     item = PlanItem.objects.create(
         case=case, life_domain=life_domain, intervention=intervention.strip(), responsible=responsible
     )
+    case.version += 1
+    case.save(update_fields=["version"])
     changes = {"purpose": str(purpose), "life_domain": life_domain, "responsible": responsible.pk}
     access.record_change("casework.case.plan_item_added", actor=actor, target=case, changes=changes)
     return item
@@ -172,9 +203,11 @@ def close_case(
     went_well: bool,
     evaluation: str = "",
     purpose: Purpose = Purpose.APPROACH,
+    version: int | None = None,
 ) -> Case:
     """Close a case of the actor's organisation; one that did not go well needs its evaluation first."""
     case = access.owned_for_change(Case, actor, case_id)
+    check_version(case, version)
     if case.state == CaseState.CLOSED:
         raise ValidationError({"state": _("De casus is al afgesloten.")})
     if not went_well and not evaluation.strip():

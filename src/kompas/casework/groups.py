@@ -110,6 +110,14 @@ def request_scan(
         raise ValidationError(
             {"requester": _("Een groepsscan vraagt de wijkagent, de gemeente of het OM aan.")}
         )
+    if requested_on > timezone.localdate() or requested_on < group.started_on:
+        raise ValidationError(
+            {
+                "requested_on": _(
+                    "Een scan wordt aangevraagd tussen het in beeld komen van de groep en vandaag."
+                )
+            }
+        )
     scan = GroupScan.objects.create(group=group, requester=requester, requested_on=requested_on)
     access.record_change(
         "casework.group.scan_requested",
@@ -120,16 +128,27 @@ def request_scan(
     return scan
 
 
+def group_of_scan(scan_id: int) -> int:
+    """Return the id of the group scan ``scan_id`` belongs to (404 when there is none); only the id."""
+    scan = GroupScan.objects.filter(pk=scan_id).only("group_id").first()
+    if scan is None:
+        raise Http404
+    return scan.group_id
+
+
 @transaction.atomic
 def record_scan_result(
     *, actor: User, scan_id: int, completed_on: dt.date, result: str, purpose: Purpose = Purpose.APPROACH
 ) -> GroupScan:
     """Record the result of a groepsscan (stored encrypted: it describes the group's members)."""
-    scan = GroupScan.objects.filter(pk=scan_id).only("group_id").first()
-    if scan is None:
-        raise Http404
-    group = access.group_for_change(actor, scan.group_id)
+    group = access.group_for_change(actor, group_of_scan(scan_id))
     scan = GroupScan.objects.select_for_update().get(pk=scan_id)
+    if scan.completed_on is not None:
+        # A result is recorded once; one already there means the page was loaded before someone
+        # else recorded it (optimistic lock on the result).
+        raise ValidationError({"result": _("De uitkomst van deze scan is intussen al vastgelegd.")})
+    if completed_on > timezone.localdate():
+        raise ValidationError({"completed_on": _("Een scan kan niet in de toekomst gemaakt zijn.")})
     if completed_on < scan.requested_on or not result.strip():
         raise ValidationError({"result": _("Vul de uitkomst in; een scan is niet klaar vóór de aanvraag.")})
     scan.completed_on, scan.result_token = completed_on, crypto.encrypt(result.strip())

@@ -59,6 +59,18 @@ def add_participant(
     return participation
 
 
+def object_of(participation_id: int) -> tuple[str, int]:
+    """Return the kind and id of the object a participation belongs to (404 when there is none).
+
+    Only ids: the page that shows the object reads it through :mod:`kompas.casework.access`.
+    """
+    participation = Participation.objects.filter(pk=participation_id).first()
+    if participation is None:
+        raise Http404
+    kind = next(name for name in KINDS if getattr(participation, f"{name}_id"))
+    return kind, getattr(participation, f"{kind}_id")
+
+
 @transaction.atomic
 def end_participation(
     *, actor: User, participation_id: int, until: dt.date, purpose: Purpose = Purpose.APPROACH
@@ -69,6 +81,12 @@ def end_participation(
         raise Http404
     kind = next(name for name in KINDS if getattr(participation, f"{name}_id"))
     obj = access.owned_kind_for_change(kind, actor, getattr(participation, f"{kind}_id"))
+    if participation.until is not None:
+        # The only change a participation knows is its end: an end already set means the page
+        # was loaded before someone else ended it (optimistic lock on that one field).
+        raise ValidationError({"until": _("Deze deelname is intussen al beëindigd. Er is niets opgeslagen.")})
+    if until < participation.since:
+        raise ValidationError({"until": _("Een deelname eindigt niet voordat zij begon.")})
     participation.until = until
     participation.save(update_fields=["until"])
     changes = {"purpose": str(purpose), "organisation": participation.organisation_id, "until": str(until)}
