@@ -76,6 +76,11 @@ def _shipped(file: str, code: str) -> definitions.Definition:
 @pytest.fixture
 def twente(db: None) -> Twente:
     """The 14 Twente municipalities with their open data, the indicators computed."""
+    return load_twente()
+
+
+def load_twente() -> Twente:
+    """Store the Twente open data and the group, load two shipped indicators and compute them."""
     crimes, names = _crimes()
     areas = {
         code: Area.objects.create(code=code, name=names[code], level="gemeente", valid_from=2015)
@@ -189,6 +194,7 @@ def test_page_and_export_show_the_same_numbers(
     assert page.status_code == 200
     text = page.content.decode()
     assert "Hengelo (O.)" in text and "45,2" in text and "12 / 14" in text
+    assert "Regiobeeld Twente 2024" in text and '<option value="2023">2023</option>' in text
     counted = client.get(reverse("dashboard:regional"), {"indicator": COUNT, "jaar": "2024"})
     assert "niet vergelijkbaar" in counted.content.decode() and "3.752" in counted.content.decode()
     export = client.get(reverse("dashboard:regional_export"), {"jaar": "2024"})
