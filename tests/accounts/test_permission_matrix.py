@@ -23,7 +23,7 @@ from tests.alerts.factories import make_alert, make_setting
 from tests.casework.factories import CASEWORK, CASEWORK_TARGETS
 from tests.conftest import PASSWORD
 from tests.cooperation.factories import make_document, make_project
-from tests.cooperation.sharing_factories import make_share
+from tests.cooperation.sharing_factories import make_share, make_theme_link
 from tests.policy.factories import POLICY_TARGETS
 from tests.registry.factories import REGISTRY_TARGETS
 from tests.reports.factories import make_wijk
@@ -72,6 +72,7 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     # --- registry ---
     **REGISTRY_TARGETS,  # --- cooperation (regional picture, sharing) ---
     "share_id": lambda organisation: make_share(organisation).pk,
+    "theme_link_id": lambda organisation: make_theme_link(organisation).pk,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -269,6 +270,9 @@ MATRIX: dict[str, Entry] = {
     ),
     "cooperation:share_list": Entry(POLICY_EDIT),
     "cooperation:share_revoke": Entry(POLICY_EDIT, method="post", target="share_id"),
+    # Links from the plan's themes to regional projects: kept by the OOV adviser.
+    "dashboard:theme_projects": Entry(POLICY_EDIT, target="theme_id"),
+    "dashboard:theme_project_unlink": Entry(POLICY_EDIT, method="post", target="theme_link_id"),
 }
 
 

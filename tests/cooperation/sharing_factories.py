@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""An own figure of a member municipality and its share with a demo Platform (test set-up)."""
+"""An own figure of a member municipality and its share with a demo Platform; a theme linked to a
+regional project (test set-up)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from kompas.accounts.organisations import create_organisation
 from kompas.accounts.roles import Role
 from kompas.accounts.users import create_user
 from kompas.areas.models import Area
-from kompas.cooperation.models import FigureShare, Platform
+from kompas.cooperation.models import FigureShare, Platform, ThemeProject
 from kompas.cooperation.platforms import save_platform
 from kompas.observations.models import Measure, Observation
 from tests.conftest import PASSWORD
+from tests.cooperation.factories import make_project
+from tests.policy.factories import POLICY_TARGETS
 
 OWN_MEASURE = "vm_onveilig_eigen"
 
@@ -58,4 +61,14 @@ def make_share(organisation: Organisation) -> FigureShare:
     with scopes_disabled():
         return FigureShare.objects.create(
             organisation=organisation, platform=platform, measure_code=OWN_MEASURE, shared_by=sharer
+        )
+
+
+def make_theme_link(organisation: Organisation) -> ThemeProject:
+    """Return a link of one of ``organisation``'s themes to a project of a demo Platform."""
+    theme_id = POLICY_TARGETS["theme_id"](organisation)
+    project = make_project(organisation)
+    with scopes_disabled():
+        return ThemeProject.objects.create(
+            organisation=organisation, theme_id=theme_id, project=project, created_by=project.submitter
         )

@@ -287,3 +287,35 @@ class FigureShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id} {self.measure_code} → {self.platform_id}"
+
+
+class ThemeProject(models.Model):
+    """A municipality's IVP theme served by a regional project of its Platform (issue 18 point 6).
+
+    The link belongs to the municipality (its OOV adviser keeps it); the theme is its own, the
+    project one of a Platform it takes part in.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisatie")
+    )
+    theme = models.ForeignKey(
+        "policy.Theme", on_delete=models.CASCADE, related_name="+", verbose_name=_("thema")
+    )
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="+", verbose_name=_("project")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ThemeProject]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("regionaal project bij een thema")
+        verbose_name_plural = _("regionale projecten bij thema's")
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "project"], name="cooperation_theme_project_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme_id} → {self.project_id}"

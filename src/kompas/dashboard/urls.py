@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.dashboard import regional_views, views
+from kompas.dashboard import regional_views, theme_project_views, views
 
 app_name = "dashboard"
 urlpatterns = [
@@ -14,4 +14,10 @@ urlpatterns = [
     path("gezondheid/", views.health, name="health"),
     path("regio/", regional_views.regional_page, name="regional"),
     path("regio/export.xlsx", regional_views.regional_export, name="regional_export"),
+    path("thema/<id:theme_id>/projecten/", theme_project_views.theme_projects_page, name="theme_projects"),
+    path(
+        "thema/projectkoppeling/<id:theme_link_id>/ontkoppelen/",
+        theme_project_views.theme_project_unlink,
+        name="theme_project_unlink",
+    ),
 ]
