@@ -42,6 +42,9 @@ SETS = Path(definitions.__file__).parent / "sets"
 YEARS = (2022, 2023, 2024)
 HENGELO, ENSCHEDE, TUBBERGEN = "GM0164", "GM0153", "GM0183"
 RATE, COUNT = "misdrijven_totaal_per_1000_inwoners", "T1.I4"
+# Queries of the regional page: session and user, the group and its members, indicators, values,
+# trends, comparisons, definitions, alerts, shares (18 measured on the demo).
+PAGE_BUDGET = 25
 Twente = tuple[dict[int, dict[str, float]], dict[str, float]]
 
 
@@ -187,10 +190,15 @@ def test_open_alerts_are_counted_per_municipality(twente: Twente, setting: Setti
 
 
 def test_page_and_export_show_the_same_numbers(
-    twente: Twente, setting: Setting, client: Client, login: Callable[[Client, User], Client]
+    twente: Twente,
+    setting: Setting,
+    client: Client,
+    login: Callable[[Client, User], Client],
+    django_assert_max_num_queries: Callable[[int], object],
 ) -> None:
     login(client, setting.users[Role.REGIOCOORDINATOR])
-    page = client.get(reverse("dashboard:regional"), {"indicator": RATE, "jaar": "2024"})
+    with django_assert_max_num_queries(PAGE_BUDGET):  # type: ignore[attr-defined]  # pytest-django's fixture, typed loosely
+        page = client.get(reverse("dashboard:regional"), {"indicator": RATE, "jaar": "2024"})
     assert page.status_code == 200
     text = page.content.decode()
     assert "Hengelo (O.)" in text and "45,2" in text and "12 / 14" in text
