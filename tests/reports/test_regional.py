@@ -241,3 +241,16 @@ def test_only_users_of_a_platform_see_the_regional_picture(
     login(client, setting.outsider)  # a regiocoördinator of Enschede, which is not in the Platform
     assert client.get(reverse("dashboard:regional")).status_code == 404
     assert client.get(reverse("dashboard:regional_export")).status_code == 404
+
+
+def test_a_reader_of_published_figures_gets_the_threshold_applied(twente: Twente, setting: Setting) -> None:
+    partner = setting.users[Role.PARTNER]  # sees published figures only (no dashboard.small_counts)
+    with scope(organisation=partner.organisation_id):
+        picture = regional_picture(partner.organisation_id, suppress=True)
+    assert (
+        "Waarden die op minder dan 5 gebeurtenissen rusten, zijn weggelaten (publicatiegrens)."
+        in picture.notes
+    )
+    # Every Twente municipality registered hundreds of crimes (Tubbergen 358, the fewest): nothing is hidden.
+    rates = next(block for block in picture.blocks if block.code == RATE)
+    assert all(row.value is not None and row.comparison is not None for row in rates.rows)
