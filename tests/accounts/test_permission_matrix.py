@@ -23,6 +23,7 @@ from tests.alerts.factories import make_alert, make_setting
 from tests.casework.factories import CASEWORK, CASEWORK_OPENERS, CASEWORK_TARGETS
 from tests.conftest import PASSWORD
 from tests.cooperation.factories import make_document, make_project
+from tests.cooperation.sharing_factories import make_share, make_theme_link
 from tests.policy.factories import POLICY_TARGETS
 from tests.registry.factories import REGISTRY_TARGETS
 from tests.reports.factories import make_wijk
@@ -69,7 +70,9 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     "project_id": lambda organisation: make_project(organisation).pk,
     "document_id": lambda organisation: make_document(organisation).pk,
     # --- registry ---
-    **REGISTRY_TARGETS,
+    **REGISTRY_TARGETS,  # --- cooperation (regional picture, sharing) ---
+    "share_id": lambda organisation: make_share(organisation).pk,
+    "theme_link_id": lambda organisation: make_theme_link(organisation).pk,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -269,10 +272,23 @@ MATRIX: dict[str, Entry] = {
     "registry:target_list": Entry(READERS),
     "registry:target_realise": Entry(
         POLICY_EDIT, method="post", target="target_id", data={"realisatie": "120"}
+    ),  # --- cooperation (regional picture, sharing) ---
+    # The regional picture: the Platform's people (a user outside any Platform gets a 404, not a 403:
+    # tests/reports/test_regional.py); own figures are shared and revoked by the OOV adviser.
+    "dashboard:regional": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
     ),
     # --- sources (issue 15) ---
     # Withdrawing an own import run: a confirmation page, then a POST; the roles that may import.
     "sources:run_withdraw": Entry(IMPORTERS, target="run_id"),
+    "dashboard:regional_export": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
+    ),
+    "cooperation:share_list": Entry(POLICY_EDIT),
+    "cooperation:share_revoke": Entry(POLICY_EDIT, method="post", target="share_id"),
+    # Links from the plan's themes to regional projects: kept by the OOV adviser.
+    "dashboard:theme_projects": Entry(POLICY_EDIT, target="theme_id"),
+    "dashboard:theme_project_unlink": Entry(POLICY_EDIT, method="post", target="theme_link_id"),
 }
 
 

@@ -89,7 +89,15 @@ def _months(number: int) -> list[int]:
 
 def test_themablad_workbook(org_a: Organisation, plan: Plan) -> None:
     book = _book(org_a, ReportName.THEMABLAD, theme_code="t4", period=2020)
-    assert book.sheetnames == ["Indicatoren", "Acties", "Kosten", "Begroting", "Betrokkenen", "Bronnen"]
+    assert book.sheetnames == [
+        "Indicatoren",
+        "Acties",
+        "Kosten",
+        "Begroting",
+        "Betrokkenen",
+        "Regionale projecten",
+        "Bronnen",
+    ]
     assert {row["thema"] for row in _rows(book, "Indicatoren")} == {"T4"}
     assert [row["Bedrag (€)"] for row in _rows(book, "Kosten") if isinstance(row["Bedrag (€)"], int)] == [
         35000

@@ -140,6 +140,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "cooperation.project.close": _("Evaluatie vastgesteld, project afgesloten"),
     "cooperation.project.suspend": _("Project opgeschort"),
     "cooperation.project.resume": _("Project hervat"),
+    "cooperation.share.granted": _("Eigen cijfers van een maatstaf gedeeld met het Platform"),
+    "cooperation.share.revoked": _("Delen van eigen cijfers met het Platform ingetrokken"),
+    "cooperation.theme_project.linked": _("Regionaal project aan een thema van het plan gekoppeld"),
+    "cooperation.theme_project.unlinked": _("Koppeling van een regionaal project aan een thema verwijderd"),
     # --- registry ---
     "registry.activity.recorded": _("Activiteit in het register vastgelegd"),
     "registry.activity.changed": _("Activiteit in het register gewijzigd"),

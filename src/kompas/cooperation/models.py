@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
 from django_scopes.manager import DisabledQuerySet
 from django_scopes.state import get_scope
 
@@ -246,3 +247,75 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class FigureShare(models.Model):
+    """A municipality's explicit consent to show its own figures of one measure to its Platform.
+
+    Own figures (non-open data) stay private unless shared (ADR 0003, ADR 0011). A share is never
+    deleted: revoking sets ``revoked_at``, so the history of who saw what, and when, stays readable
+    beside the audit records.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("eigenaar")
+    )
+    platform = models.ForeignKey(
+        Platform, on_delete=models.PROTECT, related_name="+", verbose_name=_("platform")
+    )
+    measure_code = models.CharField(_("maatstaf"), max_length=80)
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    shared_at = models.DateTimeField(_("gedeeld op"), auto_now_add=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects: ClassVar[models.Manager[FigureShare]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("gedeelde eigen cijfers")
+        verbose_name_plural = _("gedeelde eigen cijfers")
+        ordering = ["measure_code", "-shared_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "platform", "measure_code"],
+                condition=Q(revoked_at__isnull=True),
+                name="cooperation_one_active_share",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.measure_code} → {self.platform_id}"
+
+
+class ThemeProject(models.Model):
+    """A municipality's IVP theme served by a regional project of its Platform (issue 18 point 6).
+
+    The link belongs to the municipality (its OOV adviser keeps it); the theme is its own, the
+    project one of a Platform it takes part in.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisatie")
+    )
+    theme = models.ForeignKey(
+        "policy.Theme", on_delete=models.CASCADE, related_name="+", verbose_name=_("thema")
+    )
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="+", verbose_name=_("project")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ThemeProject]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("regionaal project bij een thema")
+        verbose_name_plural = _("regionale projecten bij thema's")
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "project"], name="cooperation_theme_project_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme_id} → {self.project_id}"

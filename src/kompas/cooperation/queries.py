@@ -10,13 +10,14 @@ from django.db.models import Q, QuerySet
 from django_scopes import scopes_disabled
 
 from kompas.cooperation.calendar import Reminder, calendar
-from kompas.cooperation.models import Platform, ProgressReport, Project, ProjectState
+from kompas.cooperation.models import Platform, ProgressReport, Project, ProjectState, ThemeProject
 
 __all__ = [
     "Platform",
     "Project",
     "ProjectState",
     "Reminder",
+    "ThemeProject",
     "platform_calendar",
     "platform_for",
     "platform_projects",
@@ -62,3 +63,19 @@ def platform_calendar(organisation_id: int, today: dt.date) -> list[Reminder]:
     """Return the calendar of the Platform the organisation is or takes part in (empty without one)."""
     platform = platform_for(organisation_id)
     return [] if platform is None else calendar(platform, today)
+
+
+def theme_projects(theme_ids: list[int]) -> dict[int, list[ThemeProject]]:
+    """Return theme id → the active organisation's links to regional projects, by project title.
+
+    Read ``link.project.title`` and ``link.project.get_state_display()`` for the reports.
+    """
+    links = (
+        ThemeProject.objects.filter(theme_id__in=theme_ids)
+        .select_related("project")
+        .order_by("project__title", "pk")
+    )
+    found: dict[int, list[ThemeProject]] = {}
+    for link in links:
+        found.setdefault(link.theme_id, []).append(link)
+    return found

@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.cooperation import document_views, views
+from kompas.cooperation import document_views, share_views, views
 
 app_name = "cooperation"
 urlpatterns = [
@@ -15,4 +15,6 @@ urlpatterns = [
     path("documenten/", document_views.document_list, name="document_list"),
     path("documenten/nieuw/", document_views.document_upload, name="document_upload"),
     path("documenten/<id:document_id>/", document_views.document_download, name="document_download"),
+    path("delen/", share_views.share_list, name="share_list"),
+    path("delen/<id:share_id>/intrekken/", share_views.share_revoke, name="share_revoke"),
 ]

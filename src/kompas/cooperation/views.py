@@ -55,6 +55,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "projects": queries.projects(),
         "platform": platform,
         "can_request": can_request,
+        "can_share": platform is not None
+        and platform.organisation_id != user.organisation_id
+        and has_permission(user.role, Permission.EDIT_POLICY),
         "reminders": reminders,
     }
     return render(request, "cooperation/project_list.html", context)

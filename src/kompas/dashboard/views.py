@@ -165,6 +165,7 @@ def theme_page(request: HttpRequest, theme_id: int) -> HttpResponse:
         "filter_fields": parts.filter_fields(form, ("periode",), (user.organisation.pk, theme.plan_id)),
         "filters": parts.filters,
         "theme": theme,
+        "can_link_projects": has_permission(user.role, Permission.EDIT_POLICY),
         "content": parts.render(
             "dashboard/_theme.html",
             (user.organisation.pk, theme.pk),

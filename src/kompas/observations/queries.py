@@ -516,3 +516,40 @@ def located_events(organisation_id: int) -> LocatedEvents:
         crs,
         unlocated,
     )
+
+
+@dataclass(frozen=True)
+class OwnFigure:
+    """One value an organisation holds itself (not open data), with where and when it applies."""
+
+    measure_code: str
+    measure_name: str
+    area_code: str
+    area_name: str
+    period_start: dt.date
+    period_length: str
+    value: float
+
+
+def own_measures(organisation_id: int) -> dict[str, str]:
+    """Return code → name of the measures the organisation holds own values of."""
+    rows = Observation._base_manager.filter(organisation_id=organisation_id)
+    found = rows.values_list("measure__code", "measure__name").distinct().order_by("measure__code")
+    return dict(found)
+
+
+def own_figures_of(organisation_id: int, measure_codes: Iterable[str], *, year: int) -> list[OwnFigure]:
+    """Return the organisation's own values of the measures in periods starting in ``year``.
+
+    The owner is named explicitly, as the indicator engine does: the caller has established that
+    the reader may see them (a share of :mod:`kompas.cooperation.sharing`).
+    """
+    rows = Observation._base_manager.filter(
+        organisation_id=organisation_id,
+        measure__code__in=list(measure_codes),
+        period_start__year=year,
+    ).order_by("measure__code", "area__code", "period_start")
+    read = rows.values_list(
+        "measure__code", "measure__name", "area__code", "area__name", "period_start", "period_length", "value"
+    )
+    return [OwnFigure(*row) for row in read]

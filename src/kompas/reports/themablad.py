@@ -27,6 +27,7 @@ from kompas.presentation.content import (
 from kompas.reports import header, tables
 from kompas.reports.selection import Selection
 from kompas.reports.theme_progress import IndicatorLine, plan_progress
+from kompas.reports.theme_projects import project_table
 from kompas.reports.voortgang import budget_note
 
 DEFAULT_QUESTIONS = (
@@ -57,10 +58,11 @@ def build(selection: Selection) -> Report:
     headings = [*plan.question_headings, *DEFAULT_QUESTIONS[len(plan.question_headings) :]]
     parties = _parties(theme)
     money = _money(theme, selection.year)
+    projects = project_table(theme.pk, theme.code)
     sections = [
         Section(headings[0], _paragraphs(theme)),
         Section(headings[1], [Bullets([f"{g.code} {g.text}" for g in sheet.goals] or [_("Geen doelen.")])]),
-        Section(headings[2], [tables.action_table(progress), parties]),
+        Section(headings[2], [tables.action_table(progress), parties, projects]),
         Section(headings[3], [tables.cost_table(progress), money]),
         Section(headings[4], _measuring(progress.lines, theme.code)),
     ]
@@ -73,6 +75,7 @@ def build(selection: Selection) -> Report:
         tables.cost_table(progress),
         money,
         parties,
+        projects,
     ]
     return Report(
         header.meta(selection, title, report_sources),

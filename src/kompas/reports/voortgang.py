@@ -29,6 +29,7 @@ from kompas.presentation.content import (
 from kompas.reports import header, tables
 from kompas.reports.selection import Selection
 from kompas.reports.theme_progress import ThemeProgress, plan_progress
+from kompas.reports.theme_projects import project_table
 
 
 def build(selection: Selection) -> Report:
@@ -123,6 +124,7 @@ def _theme_section(item: ThemeProgress) -> Section:
     blocks += [tables.indicator_figure(line) for line in item.lines if line.figures.series]
     blocks += [Subheading(_("Acties")), tables.action_table(item)]
     blocks += [Subheading(_("Kosten")), tables.cost_table(item)]
+    blocks += [Subheading(_("Regionale projecten")), project_table(item.theme.pk, item.theme.code)]
     return Section(f"{item.theme.code} {item.theme.title}", blocks, new_page=True)
 
 
