@@ -20,7 +20,7 @@ from kompas.accounts.demo import DEMO_TOTP_KEY_HEX, load_demo_accounts
 from kompas.accounts.models import User
 from kompas.registry.events import EventInput, record_event
 from kompas.registry.models import OtoKind
-from kompas.registry.paspoort import Present, record_oto_activity
+from kompas.registry.oto import Present, record_oto_activity
 from tests.browser.conftest import screenshot, serious_violations
 from tests.browser.test_accounts_pages import _base32, log_in
 from tests.registry.factories import ensure_areas, make_functionary
