@@ -185,7 +185,9 @@ def _state(model: type[models.Model], pk: int) -> tuple[int, int | None]:
 def _trail() -> list[str]:
     with scopes_disabled():
         records = AuditRecord.objects.filter(action__startswith="registry.")
-        records = records.exclude(action__endswith=".viewed")  # reads: tested in test_paspoort
+        records = records.exclude(
+            action__endswith=".viewed"
+        )  # reads of names: test_activities, test_paspoort
         return list(records.order_by("id").values_list("action", flat=True))
 
 
