@@ -18,6 +18,7 @@ from kompas.commandbase import TranslatedCommand
 from kompas.cooperation.demo import load_demo_platform
 from kompas.indicators.demo import load_demo_indicators
 from kompas.policy.load import load_demo_plan
+from kompas.registry.demo import load_demo_registry
 from kompas.sources.demo import load_demo_data
 
 
@@ -57,6 +58,8 @@ class Command(TranslatedCommand):
         self.stdout.write(_("Indicatoren laden en berekenen …"))
         new_data = any(not done.skipped for done in imports)
         load_demo_indicators(new_data=new_data)
+        self.stdout.write(_("Verzonnen registerinvoer (demo) voor Hengelo vastleggen …"))
+        load_demo_registry()
         self.stdout.write(_("Signaleringen instellen en uitvoeren …"))
         load_demo_alerts(new_data=new_data)
         self.stdout.write("")
