@@ -37,22 +37,27 @@ def load_demo_registry(organisation_code: str = "hengelo", username: str = "oov"
     """Record the demo trainings and the T6.I1 link for the organisation once; return how many
     trainings were recorded (0 when they were already there).
 
-    Expects the demo accounts, the organisation's plan and its areas (the demo data).
+    Expects the demo accounts, the organisation's plan and its areas (the demo data). The caller
+    computes the indicators afterwards when this returns more than 0 (T6.I1 is not recomputed here).
     """
     organisation = Organisation.objects.get(code=organisation_code)
     with scope(organisation=organisation.pk):
         if Activity.objects.filter(organisation=organisation, is_demo=True).exists():
             return 0
         actor = User.objects.get(username=username, organisation=organisation)
+        for title, day, trainees in TRAININGS:
+            record_activity(actor=actor, data=_training(organisation, title, day, trainees))
+        # Linked last and not recomputed here: each recorded count hands its measure to
+        # recomputation, which is quick while no indicator reads it, and T6.I1 is computed with all
+        # other indicators by the demo's next step (one indicator alone costs about a second).
         if not IndicatorLink.objects.filter(organisation=organisation, indicator_code=INDICATOR).exists():
             save_link(
                 actor=actor,
                 kind=ActivityKind.TRAINING,
                 counted=CountedAs.PARTICIPANTS,
                 indicator_code=INDICATOR,
+                recompute=False,
             )
-        for title, day, trainees in TRAININGS:
-            record_activity(actor=actor, data=_training(organisation, title, day, trainees))
     return len(TRAININGS)
 
 
