@@ -22,8 +22,12 @@ class ActivityForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Soort"), choices=ActivityKind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
-    start = forms.DateField(label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     area_code = forms.CharField(
         label=_("Gebied"),
         max_length=12,
@@ -90,8 +94,12 @@ class EventForm(forms.Form):
 
     name = forms.CharField(label=_("Naam van het evenement"), max_length=200)
     organiser = forms.CharField(label=_("Organisator"), max_length=200)
-    start = forms.DateField(label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     area_code = forms.CharField(
         label=_("Gebied"),
         max_length=12,
@@ -228,7 +236,9 @@ class OtoActivityForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Soort"), choices=OtoKind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     cost = forms.DecimalField(label=_("Kosten (€)"), required=False, localize=True, decimal_places=2)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
