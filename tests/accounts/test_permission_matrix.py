@@ -289,6 +289,16 @@ MATRIX: dict[str, Entry] = {
     # Links from the plan's themes to regional projects: kept by the OOV adviser.
     "dashboard:theme_projects": Entry(POLICY_EDIT, target="theme_id"),
     "dashboard:theme_project_unlink": Entry(POLICY_EDIT, method="post", target="theme_link_id"),
+    # Changing and removing what the OTO coordinator and the register keeper added (issue 16).
+    "registry:functionary_edit": Entry(POLICY_EDIT, target="functionary_id"),
+    "registry:functionary_delete": Entry(POLICY_EDIT, method="post", target="functionary_id"),
+    "registry:function_edit": Entry(POLICY_EDIT, target="function_id"),
+    "registry:function_delete": Entry(POLICY_EDIT, method="post", target="function_id"),
+    "registry:oto_edit": Entry(POLICY_EDIT, target="oto_id"),
+    "registry:oto_delete": Entry(POLICY_EDIT, method="post", target="oto_id"),
+    "registry:target_edit": Entry(POLICY_EDIT, target="target_id"),
+    "registry:target_delete": Entry(POLICY_EDIT, method="post", target="target_id"),
+    "registry:target_load": Entry(POLICY_EDIT),
 }
 
 

@@ -9,6 +9,7 @@ to keep the test short (about 30 s).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pyotp
@@ -20,7 +21,7 @@ from kompas.accounts.demo import DEMO_TOTP_KEY_HEX, load_demo_accounts
 from kompas.accounts.models import User
 from kompas.registry.events import EventInput, record_event
 from kompas.registry.models import OtoKind
-from kompas.registry.paspoort import Present, record_oto_activity
+from kompas.registry.oto import Present, record_oto_activity
 from tests.browser.conftest import screenshot, serious_violations
 from tests.browser.test_accounts_pages import _base32, log_in
 from tests.registry.factories import ensure_areas, make_functionary
@@ -120,4 +121,37 @@ def test_paspoort_dossier_is_accessible(page: Page, registry: str) -> None:
     assert serious_violations(page) == []
     screenshot(page, "dossier-vakbekwaamheid")
     page.goto(f"{registry}/registers/paspoort/overzicht/?jaar=2018")
+    assert serious_violations(page) == []
+
+
+def test_paspoort_edit_forms_and_targets_file_are_accessible(page: Page, registry: str) -> None:
+    _as_oov(page, registry)
+    page.goto(f"{registry}/registers/paspoort/overzicht/?jaar=2018")
+    page.get_by_role("link", name=re.compile(r"^Bewerken\W+Training Demo$")).click()
+    page.get_by_label("Kosten (€)").fill("-1")
+    page.get_by_role("button", name="Opslaan").click()  # refused: one message at the field
+    page.locator(".error-list").wait_for()
+    assert page.get_by_text("De kosten kunnen niet negatief zijn.").count() == 1
+    assert serious_violations(page) == []
+    page.goto(f"{registry}/registers/paspoort/overzicht/?jaar=2018")
+    page.get_by_role("link", name=re.compile(r"^Bewerken\W+Deelnemer 1$")).click()
+    assert serious_violations(page) == []
+    page.goto(f"{registry}/registers/paspoort/overzicht/?jaar=2018")
+    page.get_by_role("link", name=re.compile(r"^Bewerken\W+Officier van Dienst Bevolkingszorg$")).click()
+    assert serious_violations(page) == []
+    page.goto(f"{registry}/registers/streefcijfers/inlezen/")
+    page.get_by_label("Bestand met streefcijfers").set_input_files(
+        files=[
+            {
+                "name": "kapot.toml",
+                "mimeType": "text/plain",
+                "buffer": b'format = "kompas-streefcijfers"\nyear = 2016\n[[target]]\nmeasure = Bibob\n',
+            }
+        ]
+    )
+    page.get_by_role("button", name="Inlezen").click()
+    page.locator(".message--error").wait_for()
+    assert (
+        page.get_by_text("kapot.toml, regel 4, kolom 11: hier is het bestand geen geldige TOML.").count() == 1
+    )
     assert serious_violations(page) == []

@@ -21,6 +21,7 @@ from kompas.registry.models import (
     Event,
     Functionary,
     IndicatorLink,
+    OtoActivity,
     OtoKind,
     Participant,
     PartnerTarget,
@@ -109,8 +110,26 @@ def make_partner_target(organisation: Organisation) -> int:
             group="Bestuurlijke aanpak",
             measure="Aantal ondersteuningen vergunningaanvraag (o.a. Bibob)",
             target=250,
+            source_ref="L3684-3687",
         )
     return target.pk
+
+
+def make_function(organisation: Organisation) -> int:
+    """Create a function nobody holds yet (Medewerker Actiecentrum: 1 exercise a year); return its id."""
+    with scopes_disabled():
+        function = PaspoortFunction.objects.create(organisation=organisation, name="Medewerker Actiecentrum")
+        Requirement.objects.create(function=function, kind=OtoKind.EXERCISE, per_year=1)
+    return function.pk
+
+
+def make_oto_activity(organisation: Organisation) -> int:
+    """Create one OTO exercise without attendance directly; return its id."""
+    with scopes_disabled():
+        activity = OtoActivity.objects.create(
+            organisation=organisation, kind=OtoKind.EXERCISE, title="Oefening Demo", date=dt.date(2018, 4, 10)
+        )
+    return activity.pk
 
 
 REGISTRY_TARGETS: dict[str, Callable[[Organisation], object]] = {
@@ -119,4 +138,6 @@ REGISTRY_TARGETS: dict[str, Callable[[Organisation], object]] = {
     "event_id": make_event,
     "functionary_id": make_functionary,
     "target_id": make_partner_target,
+    "function_id": make_function,
+    "oto_id": make_oto_activity,
 }

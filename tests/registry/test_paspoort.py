@@ -23,7 +23,8 @@ from django_scopes import scope, scopes_disabled
 from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
 from kompas.registry.models import OtoKind
-from kompas.registry.paspoort import Present, dossier_for, record_oto_activity
+from kompas.registry.oto import Present, record_oto_activity
+from kompas.registry.paspoort import dossier_for
 from tests.conftest import verified_login
 from tests.registry.factories import make_functionary
 

@@ -161,6 +161,14 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "registry.functionary.created": _("Veiligheidspaspoort aan een functionaris gegeven"),
     "registry.partner_targets.loaded": _("Streefcijfers van een partner geladen uit een jaarplan"),
     "registry.partner_target.realised": _("Realisatie van een streefcijfer van een partner vastgelegd"),
+    "registry.functionary.changed": _("Functionaris met een Veiligheidspaspoort gewijzigd"),
+    "registry.functionary.deleted": _("Veiligheidspaspoort van een functionaris verwijderd"),
+    "registry.function.changed": _("Functie of jaarlijkse eisen (Veiligheidspaspoort) gewijzigd"),
+    "registry.function.deleted": _("Functie (Veiligheidspaspoort) verwijderd"),
+    "registry.oto.changed": _("OTO-activiteit of inzet gewijzigd (Veiligheidspaspoort)"),
+    "registry.oto.deleted": _("OTO-activiteit of inzet verwijderd (Veiligheidspaspoort)"),
+    "registry.partner_target.changed": _("Streefcijfer van een partner gewijzigd"),
+    "registry.partner_target.deleted": _("Streefcijfer van een partner verwijderd"),
 }
 
 # Actions that change nothing a page of figures or plans shows: sign-ins, reads of personal

@@ -5,11 +5,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kompas.registry.activities import ActivityInput, PersonInput
 from kompas.registry.events import EventInput
+from kompas.registry.functionaries import FunctionaryInput
 from kompas.registry.models import LINKED_KINDS, ActivityKind, Assessment, CountedAs, OtoKind, RiskClass
+from kompas.registry.oto import OtoInput, Present
+from kompas.registry.partner_targets import TargetInput
 from kompas.registry.risk import bundled_table
 
 
@@ -18,8 +22,12 @@ class ActivityForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Soort"), choices=ActivityKind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
-    start = forms.DateField(label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     area_code = forms.CharField(
         label=_("Gebied"),
         max_length=12,
@@ -86,8 +94,12 @@ class EventForm(forms.Form):
 
     name = forms.CharField(label=_("Naam van het evenement"), max_length=200)
     organiser = forms.CharField(label=_("Organisator"), max_length=200)
-    start = forms.DateField(label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("Begindatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("Einddatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     area_code = forms.CharField(
         label=_("Gebied"),
         max_length=12,
@@ -175,7 +187,48 @@ class FunctionaryForm(forms.Form):
 
     def requirements(self) -> dict[str, int]:
         """Return the yearly requirement per OTO kind (for a new function)."""
-        return {kind: self.cleaned_data.get(kind) or 0 for kind in ("opleiden", "trainen", "oefenen")}
+        return _requirements(self.cleaned_data)
+
+
+def _requirements(data: dict[str, int | None]) -> dict[str, int]:
+    return {kind: data.get(kind) or 0 for kind in ("opleiden", "trainen", "oefenen")}
+
+
+class FunctionaryEditForm(forms.Form):
+    """A functionary's name, function (one of the organisation's) and Kompas account."""
+
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    function_id = forms.TypedChoiceField(label=_("Functie"), coerce=int)
+    username = forms.CharField(
+        label=_("Gebruikersnaam in Kompas"),
+        max_length=150,
+        required=False,
+        help_text=_("Daarmee ziet de functionaris het eigen dossier. Leeg: geen account."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: object, functions: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
+        self.fields["function_id"].choices = functions  # type: ignore[attr-defined]  # a TypedChoiceField
+
+    def functionary_input(self) -> FunctionaryInput:
+        """Return the cleaned values as the domain takes them."""
+        data = self.cleaned_data
+        return FunctionaryInput(data["name"], data["function_id"], data.get("username") or "")
+
+
+class FunctionForm(forms.Form):
+    """A function of the Veiligheidspaspoort and how often it asks for each OTO kind every year."""
+
+    name = forms.CharField(label=_("Functie"), max_length=200)
+    opleiden = forms.IntegerField(label=_("Eis per jaar: opleiden"), required=False)
+    trainen = forms.IntegerField(label=_("Eis per jaar: trainen"), required=False)
+    oefenen = forms.IntegerField(label=_("Eis per jaar: oefenen"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def requirements(self) -> dict[str, int]:
+        """Return the yearly requirement per OTO kind (0 where the field is empty)."""
+        return _requirements(self.cleaned_data)
 
 
 class OtoActivityForm(forms.Form):
@@ -183,8 +236,11 @@ class OtoActivityForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Soort"), choices=OtoKind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     cost = forms.DecimalField(label=_("Kosten (€)"), required=False, localize=True, decimal_places=2)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed on
@@ -203,3 +259,56 @@ class OtoActivityForm(forms.Form):
             if name.startswith("persoon_") and value:
                 found.append((int(name.removeprefix("persoon_")), "" if value == "aanwezig" else value))
         return found
+
+    def oto_input(self) -> OtoInput:
+        """Return the cleaned values as the domain takes them."""
+        data = self.cleaned_data
+        present = tuple(Present(pk, assessment) for pk, assessment in self.present())
+        return OtoInput(data["kind"], data["title"], data["date"], data.get("cost"), present)
+
+
+class TargetForm(forms.Form):
+    """One partner target: year, group, measure, the number aimed at and what was realised."""
+
+    year = forms.IntegerField(label=_("Jaar"))
+    group = forms.CharField(label=_("Groep"), max_length=200, required=False)
+    measure = forms.CharField(label=_("Maatstaf"), max_length=300)
+    target = forms.IntegerField(label=_("Streefcijfer"))
+    realisation = forms.IntegerField(
+        label=_("Realisatie"), required=False, help_text=_("Leeg laten zolang de realisatie niet bekend is.")
+    )
+    source_ref = forms.CharField(label=_("Bronverwijzing"), max_length=100, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def target_input(self) -> TargetInput:
+        """Return the cleaned values as the domain takes them."""
+        data = self.cleaned_data
+        return TargetInput(
+            year=data["year"],
+            group=data.get("group") or "",
+            measure=data["measure"],
+            target=data["target"],
+            realisation=data.get("realisation"),
+            source_ref=data.get("source_ref") or "",
+        )
+
+
+class TargetFileForm(forms.Form):
+    """A partner's targets file (format ``kompas-streefcijfers``) to load."""
+
+    file = forms.FileField(
+        label=_("Bestand met streefcijfers"),
+        help_text=_("TOML in het formaat kompas-streefcijfers, zoals het meegeleverde bestand van het RIEC."),
+    )
+
+
+STALE = _("Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw.")
+
+
+def add_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put the domain's messages on the fields they name, the rest above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, problems in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, problems)

@@ -45,8 +45,9 @@ def _foreign_measures(organisation: Organisation, indicator_code: str) -> list[s
     return [code.strip() for code in definition.numerator.split("+") if not code.strip().startswith(PREFIX)]
 
 
-def _define(actor: User, organisation: Organisation, indicator_code: str) -> None:
-    """Make the indicator the count of its linked measures and recompute it after commit."""
+def _define(actor: User, organisation: Organisation, indicator_code: str, *, recompute: bool = True) -> None:
+    """Make the indicator the count of its linked measures and recompute it after commit
+    (unless the caller computes everything afterwards, as ``kompas demo`` does)."""
     indicator = own_indicator(indicator_code, organisation.pk)
     numerator = _numerator(organisation, indicator_code)
     if indicator is None or not numerator:
@@ -65,7 +66,8 @@ def _define(actor: User, organisation: Organisation, indicator_code: str) -> Non
     if result.problems:
         raise ValidationError({"indicator_code": "; ".join(str(problem) for problem in result.problems)})
     first = numerator.split(" + ")[0]
-    transaction.on_commit(lambda: _recompute(organisation.pk, first))
+    if recompute:
+        transaction.on_commit(lambda: _recompute(organisation.pk, first))
 
 
 def _recompute(organisation_id: int, measure_code: str) -> None:
@@ -106,8 +108,13 @@ def save_link(
     indicator_code: str,
     link_id: int | None = None,
     version: int | None = None,
+    recompute: bool = True,
 ) -> IndicatorLink:
-    """Create a link, or change link ``link_id`` loaded at ``version``; audited, then recomputed."""
+    """Create a link, or change link ``link_id`` loaded at ``version``; audited, then recomputed.
+
+    ``recompute=False`` leaves the recomputation of a new link to the caller: the demo links
+    before it computes all indicators, and computing one indicator costs about a second.
+    """
     organisation = actor.organisation
     indicator_code = indicator_code.strip()
     link = None
@@ -122,7 +129,7 @@ def save_link(
         )
         changes = {"kind": kind, "counted": counted, "indicator_code": indicator_code}
         audit.record("registry.link.created", actor=actor, target=link, changes=changes)
-        _define(actor, organisation, indicator_code)
+        _define(actor, organisation, indicator_code, recompute=recompute)
         return link
     before = audit.snapshot(link, ("kind", "counted", "indicator_code"))
     old_code = link.indicator_code

@@ -195,6 +195,7 @@ class PaspoortFunction(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("functie"), max_length=200)
+    version = models.PositiveIntegerField(default=1)
 
     objects: ClassVar[models.Manager[PaspoortFunction]] = ScopedManager(organisation="organisation")
 
@@ -241,6 +242,7 @@ class Functionary(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     is_demo = models.BooleanField(_("demogegevens"), default=False)
+    version = models.PositiveIntegerField(default=1)
 
     objects: ClassVar[models.Manager[Functionary]] = ScopedManager(organisation="organisation")
     audit_redacted_fields = frozenset({"name"})

@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.registry import event_views, paspoort_views, target_views, views
+from kompas.registry import event_views, functionary_views, oto_views, paspoort_views, target_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -25,8 +25,31 @@ urlpatterns = [
     path("paspoort/", paspoort_views.own_dossier, name="own_dossier"),
     path("paspoort/overzicht/", paspoort_views.paspoort_overview, name="paspoort_overview"),
     path("paspoort/<id:functionary_id>/", paspoort_views.dossier, name="dossier"),
-    path("paspoort/functionaris/nieuw/", paspoort_views.functionary_create, name="functionary_create"),
-    path("paspoort/oto/nieuw/", paspoort_views.oto_create, name="oto_create"),
+    path("paspoort/functionaris/nieuw/", functionary_views.functionary_create, name="functionary_create"),
+    path(
+        "paspoort/functionaris/<id:functionary_id>/bewerken/",
+        functionary_views.functionary_edit,
+        name="functionary_edit",
+    ),
+    path(
+        "paspoort/functionaris/<id:functionary_id>/verwijderen/",
+        functionary_views.functionary_delete,
+        name="functionary_delete",
+    ),
+    path(
+        "paspoort/functie/<id:function_id>/bewerken/", functionary_views.function_edit, name="function_edit"
+    ),
+    path(
+        "paspoort/functie/<id:function_id>/verwijderen/",
+        functionary_views.function_delete,
+        name="function_delete",
+    ),
+    path("paspoort/oto/nieuw/", oto_views.oto_create, name="oto_create"),
+    path("paspoort/oto/<id:oto_id>/bewerken/", oto_views.oto_edit, name="oto_edit"),
+    path("paspoort/oto/<id:oto_id>/verwijderen/", oto_views.oto_delete, name="oto_delete"),
     path("streefcijfers/", target_views.target_list, name="target_list"),
+    path("streefcijfers/inlezen/", target_views.target_load, name="target_load"),
     path("streefcijfers/<id:target_id>/", target_views.target_realise, name="target_realise"),
+    path("streefcijfers/<id:target_id>/bewerken/", target_views.target_edit, name="target_edit"),
+    path("streefcijfers/<id:target_id>/verwijderen/", target_views.target_delete, name="target_delete"),
 ]

@@ -26,6 +26,7 @@ from kompas.presentation.content import (
     Section,
     Subheading,
 )
+from kompas.registry.queries import demo_share
 from kompas.reports import header, tables
 from kompas.reports.selection import Selection
 from kompas.reports.theme_progress import ThemeProgress, plan_progress
@@ -101,6 +102,7 @@ def _summary(selection: Selection, progress: Sequence[ThemeProgress], budget_tab
     }
     period = Paragraph(_period_sentence(selection))
     blocks: list[Block] = [Paragraph(text), period, tables.status_table(progress), budget_table]
+    blocks += _demo_note(selection)
     if selection.suppress:
         blocks.append(
             Paragraph(
@@ -111,6 +113,23 @@ def _summary(selection: Selection, progress: Sequence[ThemeProgress], budget_tab
             )
         )
     return Section(_("Samenvatting"), blocks)
+
+
+def _demo_note(selection: Selection) -> list[Block]:
+    """Say so when registry counts of the year include the demo's made-up entries."""
+    share = demo_share(selection.organisation.pk, selection.year)
+    if not share.entries:
+        return []
+    text = _(
+        "Let op: de cijfers uit de registers van Kompas bevatten demogegevens: %(count)d verzonnen "
+        "activiteiten of evenementen in %(year)s, geen echte registraties. Dat geldt voor de "
+        "indicatoren die uit de registers tellen: %(codes)s."
+    ) % {
+        "count": share.entries,
+        "year": selection.year,
+        "codes": ", ".join(share.indicator_codes) or _("geen"),
+    }
+    return [Paragraph(text)]
 
 
 def _theme_section(item: ThemeProgress) -> Section:

@@ -18,6 +18,7 @@ from kompas.commandbase import TranslatedCommand
 from kompas.cooperation.demo import load_demo_platform
 from kompas.indicators.demo import load_demo_indicators
 from kompas.policy.load import load_demo_plan
+from kompas.registry.demo import load_demo_registry
 from kompas.sources.demo import load_demo_data
 
 
@@ -54,9 +55,11 @@ class Command(TranslatedCommand):
         load_demo_plan()
         self.stdout.write(_("Gebieden, bevolking en politie- en andere brongegevens importeren …"))
         imports = load_demo_data()
+        self.stdout.write(_("Verzonnen registerinvoer (demo) voor Hengelo vastleggen …"))
+        recorded = load_demo_registry()
         self.stdout.write(_("Indicatoren laden en berekenen …"))
         new_data = any(not done.skipped for done in imports)
-        load_demo_indicators(new_data=new_data)
+        load_demo_indicators(new_data=new_data or bool(recorded))
         self.stdout.write(_("Signaleringen instellen en uitvoeren …"))
         load_demo_alerts(new_data=new_data)
         self.stdout.write("")
