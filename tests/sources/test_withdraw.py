@@ -74,7 +74,7 @@ def _state() -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[t
             "new_sample_size",
         )
         events = Event.objects.order_by("id").values_list(
-            "id", "kind", "occurred_at", "x_rd", "y_rd", "area_id", "import_run_id"
+            "id", "kind", "occurred_at", "x", "y", "crs", "area_id", "import_run_id"
         )
         return list(values), list(history), list(events)
 
