@@ -85,6 +85,11 @@ def test_each_missing_indicator_has_the_engines_reason(org_a: Organisation) -> N
     }
     explained = {found["code"]: found["explanation"] for found in report["without_values"]}
     assert explained["onveilig"] == "Elke meting heeft minder dan 30 respondenten (grootste n: 24)."
+    # a missing denominator also names the rate with the same numerator that does have values
+    assert explained["inbraak_per_1000_inwoners"] == (
+        "Geen waarnemingen van de noemer inwoners. Dezelfde teller met een andere noemer heeft wel "
+        "waarden: inbraak_per_1000 (Woninginbraken per 1.000 woningen)."
+    )
     # the count has values but no index, and says why
     assert [item["code"] for item in report["not_compared"]] == ["inbraak_aantal"]
     assert report["not_compared"][0]["reason"].startswith("Een aantal groeit met de grootte")

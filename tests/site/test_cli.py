@@ -165,14 +165,14 @@ def test_demo_without_serving_is_idempotent() -> None:
 
 def _check_standard_rates_on_the_demo() -> None:
     """Check the standard rates of the demo: every rate per 1.000 inwoners for Nederland each year
-    2012-2023 (stock: 83474NED on 1 January) and for Hengelo; the burglary rates have none, because
-    no bundled file has dwellings, nor households where burglaries are counted (only Nederland)."""
+    2012-2023 (stock: 83474NED on 1 January) and for Hengelo, and the burglary proxy per 1.000
+    huishoudens for Nederland 2015 (households of the 393 gemeenten of 2015). The rate per 1.000
+    woningen has none: no bundled file has dwellings."""
     per_inhabitant = (
         "geweldsmisdrijven_per_1000_inwoners",
         "verward_gedrag_e33_per_1000_inwoners",
         "misdrijven_totaal_per_1000_inwoners",
     )
-    burglary = ("woninginbraken_per_1000_woningen", "woninginbraken_per_1000_huishoudens")
     with scopes_disabled():
         years = IndicatorValue.objects.filter(area_code="NL00", period_length="year", value__isnull=False)
         for code in per_inhabitant:
@@ -186,13 +186,14 @@ def _check_standard_rates_on_the_demo() -> None:
         )
         # Misdrijven_2024.csv: Hengelo 3.752; 85984NED: 83.060 inhabitants of its buurten on 1-1-2024.
         assert (hengelo.numerator, hengelo.denominator) == (3752, 83_060)
-        assert not IndicatorValue.objects.filter(indicator__code__in=burglary, value__isnull=False).exists()
+        proxy = years.get(indicator__code="woninginbraken_per_1000_huishoudens", period_start="2015-01-01")
+        # 64.676 burglaries (nl_misdrijven_jaar_soort.csv) / 7.665.198 households × 1.000
+        assert (proxy.numerator, proxy.denominator, proxy.denominator_year) == (64_676, 7_665_198, 2015)
+        assert proxy.value == pytest.approx(64_676 / 7_665_198 * 1000, rel=1e-12)
+        assert not IndicatorValue.objects.filter(
+            indicator__code="woninginbraken_per_1000_woningen", value__isnull=False
+        ).exists()
         assert not Observation.objects.filter(measure__code="woningen").exists()
-        burgled = set(
-            Observation.objects.filter(measure__code="misdrijven_1_1_1").values_list("area__code", flat=True)
-        )
-        assert burgled == {"NL00"}
-        assert not Observation.objects.filter(measure__code="huishoudens", area__code="NL00").exists()
 
 
 def _check_figures_on_the_demo() -> None:
@@ -225,12 +226,15 @@ def _check_figures_on_the_demo() -> None:
             assert {found["code"] for found in listed} == without, organisation.code
             assert all(found["reason"] in reasons and found["explanation"] for found in listed)
     burglary = {found["code"]: found for found in reports["hengelo"]["without_values"]}
+    dwellings = burglary["woninginbraken_per_1000_woningen"]
+    assert (dwellings["reason"], dwellings["measures"]) == ("geen_noemer", ["woningen"])
+    # the reason names the missing dwellings and the proxy that has values
+    assert dwellings["explanation"].startswith("Geen waarnemingen van de noemer woningen.")
     assert (
-        burglary["woninginbraken_per_1000_woningen"]["reason"],
-        burglary["woninginbraken_per_1000_woningen"]["measures"],
-    ) == ("geen_noemer", ["woningen"])
-    # households exist for Hengelo's buurten, the burglaries only for Nederland
-    assert burglary["woninginbraken_per_1000_huishoudens"]["reason"] == "noemer_past_niet_bij_teller"
+        "woninginbraken_per_1000_huishoudens (Woninginbraken per 1.000 huishoudens"
+        in dwellings["explanation"]
+    )
+    assert "woninginbraken_per_1000_huishoudens" not in burglary
 
 
 @pytest.mark.django_db

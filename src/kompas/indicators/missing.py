@@ -15,7 +15,7 @@ values but no benchmark index, with the reason of :mod:`kompas.indicators.compar
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from functools import partial
 
@@ -118,10 +118,41 @@ def _check(
             known[indicator.pk] = diagnose(indicator, definition, areas)
         found = known[indicator.pk]
         if found is not None:
-            missing.append(found)
+            missing.append(_with_alternative(found, definition, pairs, with_values))
     return OrganisationFigures(
         organisation.code, organisation.name, len(pairs), tuple(missing), tuple(not_compared)
     )
+
+
+def _with_alternative(
+    found: Missing,
+    definition: Definition,
+    pairs: list[tuple[Indicator, Definition]],
+    with_values: set[int],
+) -> Missing:
+    """Name the indicators with values that count the same numerator over another denominator.
+
+    The burglary rate per 1.000 woningen has no value where only households exist; the user
+    should read that the proxy per 1.000 huishoudens exists and has values, not only that the
+    dwellings are missing.
+    """
+    if found.reason is not Reason.NO_DENOMINATOR:
+        return found
+    others = [
+        f"{other.code} ({indicator.name})"
+        for indicator, other in pairs
+        if indicator.pk in with_values
+        and other.code != definition.code
+        and other.formula is definition.formula
+        and other.numerator == definition.numerator
+        and other.denominator != definition.denominator
+    ]
+    if not others:
+        return found
+    hint = _("Dezelfde teller met een andere noemer heeft wel waarden: %(others)s.") % {
+        "others": "; ".join(others)
+    }
+    return replace(found, explanation=f"{found.explanation} {hint}")
 
 
 def diagnose(indicator: Indicator, definition: Definition, areas: Callable[[], Areas]) -> Missing:

@@ -77,6 +77,9 @@ DEMO_FILES = (
     DemoFile("cbs-kwb-amsterdam-wijken-2016-2021/wijken_info.csv", "cbs-bevolking"),
     # Inhabitants of Nederland on 1 January of each year: the denominator of the national rates.
     DemoFile(POLITIE_NL + "nl_bevolking_maand_83474NED.csv", "cbs-bevolking"),
+    # Households of every gemeente of 2015 and their sum for Nederland: the denominator of the
+    # burglary proxy per 1.000 huishoudens (no bundled file has dwellings).
+    DemoFile(GEBIEDEN + "huishoudens_gemeenten_2015.csv", "cbs-bevolking"),
     DemoFile(POLITIE_NL + "nl_misdrijven_maand_soort.csv", "politie-statline"),
     DemoFile(POLITIE_NL + "nl_overlast_maand_soort.csv", "politie-statline"),
     DemoFile(POLITIE_NL + "nl_misdrijven_jaar_soort.csv", "politie-statline"),

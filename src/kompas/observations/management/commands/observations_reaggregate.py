@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 
 from kompas.accounts.models import Organisation
 from kompas.areas.crosswalk import Weighting
+from kompas.areas.points import PointsError, read_points
 from kompas.commandbase import TranslatedCommand
 from kompas.formulas import inert
-from kompas.observations.crosswalk import CrosswalkError, Reaggregation, reaggregate
+from kompas.observations.crosswalk import CrosswalkError, Reaggregation, reaggregate, reaggregate_points
 
 COLUMNS = (
     "measure_code",
@@ -67,7 +68,16 @@ class Command(TranslatedCommand):
         parser.add_argument("--measure", required=True, help=_("De maatstaf (code); alleen aantallen."))
         parser.add_argument("--level", required=True, choices=["wijk", "buurt"], help=_("Gebiedsniveau."))
         parser.add_argument("--gemeente", required=True, help=_("De gemeente (CBS-code, bv. GM0363)."))
-        parser.add_argument("--from-year", type=int, required=True, help=_("Jaar van de oude indeling."))
+        parser.add_argument("--from-year", type=int, help=_("Jaar van de oude indeling."))
+        parser.add_argument(
+            "--from-points",
+            type=Path,
+            help=_(
+                "In plaats van --from-year: een CSV met één punt per gebied van de oude indeling (code, lat, "
+                "lon; WGS84) voor een indeling zonder grenzen. Elk gebied gaat geheel naar het nieuwe "
+                "gebied waarin zijn punt ligt."
+            ),
+        )
         parser.add_argument("--to-year", type=int, required=True, help=_("Jaar van de nieuwe indeling."))
         parser.add_argument(
             "--weights",
@@ -88,16 +98,8 @@ class Command(TranslatedCommand):
                 raise SystemExit(1)
             organisation_id = organisation.pk
         try:
-            result = reaggregate(
-                measure_code=options["measure"],
-                level=options["level"],
-                parent_code=options["gemeente"],
-                from_year=options["from_year"],
-                to_year=options["to_year"],
-                weighting=Weighting(options["weights"]),
-                organisation_id=organisation_id,
-            )
-        except CrosswalkError as error:
+            result = self._reaggregate(options, organisation_id)
+        except (CrosswalkError, PointsError) as error:
             self.stderr.write(str(error))
             raise SystemExit(1) from error
         text = csv_text(result)
@@ -114,4 +116,33 @@ class Command(TranslatedCommand):
                 "total": f"{result.source_total:.0f}",
                 "left": f"{sum(value for _c, _s, value in result.unallocated):.0f}",
             }
+        )
+
+    def _reaggregate(self, options: dict[str, Any], organisation_id: int | None) -> Reaggregation:
+        """Re-aggregate from a year's boundaries or, with ``--from-points``, from points."""
+        points_file = options["from_points"]
+        if (points_file is None) == (options["from_year"] is None):
+            raise CrosswalkError(_("Geef precies één van --from-year en --from-points."))
+        if points_file is None:
+            return reaggregate(
+                measure_code=options["measure"],
+                level=options["level"],
+                parent_code=options["gemeente"],
+                from_year=options["from_year"],
+                to_year=options["to_year"],
+                weighting=Weighting(options["weights"]),
+                organisation_id=organisation_id,
+            )
+        if options["weights"] != Weighting.AREA.value:
+            raise CrosswalkError(
+                _("Met --from-points gaat elk gebied geheel naar één gebied; --weights past niet.")
+            )
+        return reaggregate_points(
+            measure_code=options["measure"],
+            level=options["level"],
+            parent_code=options["gemeente"],
+            points=read_points(points_file),
+            source_label=points_file.name,
+            to_year=options["to_year"],
+            organisation_id=organisation_id,
         )
