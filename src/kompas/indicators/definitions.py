@@ -64,6 +64,8 @@ class Definition:
     description: str = ""
     comparable: bool | None = None
     comparable_reason: str = ""
+    incomplete_allowed: bool = False
+    incomplete_reason: str = ""
 
     @property
     def is_comparable(self) -> bool:
@@ -209,7 +211,22 @@ def _formula_problems(entry: Mapping[str, Any], formula: Formula, location: str)
     if formula is Formula.COMPOSITE:
         problems.extend(_component_problems(entry.get("components", []), location))
     problems.extend(_comparability_problems(entry, formula, location))
+    problems.extend(_incomplete_problems(entry, location))
     return problems
+
+
+def _incomplete_problems(entry: Mapping[str, Any], location: str) -> list[Problem]:
+    """``incomplete_allowed`` is true or false; allowing a partial sum needs a written reason."""
+    allowed = entry.get("incomplete_allowed", False)
+    if not isinstance(allowed, bool):
+        return [Problem(location, "incomplete_allowed", str(allowed), "true | false")]
+    if allowed and not _text(entry, "incomplete_reason").strip():
+        expected = _("een reden waarom een som van een deel van de gebieden hier bruikbaar is")
+        return [Problem(location, "incomplete_reason", "", expected)]
+    if not allowed and _text(entry, "incomplete_reason").strip():
+        expected = _("geen reden zonder incomplete_allowed = true")
+        return [Problem(location, "incomplete_reason", _text(entry, "incomplete_reason"), expected)]
+    return []
 
 
 def _comparability_problems(entry: Mapping[str, Any], formula: Formula, location: str) -> list[Problem]:
@@ -296,6 +313,8 @@ def _build(entry: Mapping[str, Any], formula: Formula) -> Definition:
         description=_text(entry, "description"),
         comparable=entry.get("comparable"),
         comparable_reason=_text(entry, "comparable_reason").strip(),
+        incomplete_allowed=bool(entry.get("incomplete_allowed", False)),
+        incomplete_reason=_text(entry, "incomplete_reason").strip(),
     )
 
 
@@ -333,6 +352,9 @@ def _entry(definition: Definition) -> dict[str, Any]:
         entry["comparable"] = definition.comparable
     if definition.comparable_reason:
         entry["comparable_reason"] = definition.comparable_reason
+    if definition.incomplete_allowed:
+        entry["incomplete_allowed"] = True
+        entry["incomplete_reason"] = definition.incomplete_reason
     if definition.components:
         entry["normalisation"] = definition.normalisation.value
         entry["components"] = [{"indicator": c.indicator, "weight": c.weight} for c in definition.components]

@@ -18,7 +18,7 @@ Survey percentages skip steps 2-4: they are shown where they were measured.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -41,7 +41,7 @@ from kompas.indicators.rollup import (
     stock_for,
     to_length,
 )
-from kompas.indicators.vocabulary import Formula
+from kompas.indicators.vocabulary import Flag, Formula
 from kompas.observations.periods import COMPUTED, PeriodLength
 
 ALL_GRANULARITIES = COMPUTED
@@ -87,23 +87,65 @@ def evaluate(
         has_denominator=bool(definition.denominator),
         minimums=minimums or Minimums(),
     )
-    words = inputs.bits.words
     if is_survey(definition, inputs.observations):
         return _survey(definition, inputs, spec, granularities)
+    if definition.incomplete_allowed:
+        return _with_incomplete(definition, inputs, spec, granularities, starts)
+    return _counted(definition, inputs, spec, granularities, starts)
+
+
+def _with_incomplete(
+    definition: Definition,
+    inputs: Inputs,
+    spec: values.Spec,
+    granularities: Sequence[PeriodLength],
+    starts: Mapping[PeriodLength, IntArray] | None,
+) -> pd.DataFrame:
+    """Values with partial sums, as the indicator's rule allows; each value that only a partial
+    sum gives is flagged *onvolledig*, so no page, export or report shows it as complete.
+
+    The values the strict rule gives are computed too: a value is partial where the strict rule
+    has none (or none that is a number) for the same area and period.
+    """
+    strict = _counted(replace(definition, incomplete_allowed=False), inputs, spec, granularities, starts)
+    lenient = _counted(definition, inputs, spec, granularities, starts, incomplete=True)
+    if lenient.empty:
+        return lenient
+    key = ["area", "length", "start"]
+    whole = strict.loc[np.isfinite(strict["value"].to_numpy(dtype=np.float64)), key]
+    found = lenient[key].merge(whole.assign(_whole=True), on=key, how="left")["_whole"].notna().to_numpy()
+    partial = ~found & np.isfinite(lenient["value"].to_numpy(dtype=np.float64))
+    flags = lenient["flag"].copy()
+    flags[partial] = Flag.INCOMPLETE.value
+    return lenient.assign(flag=flags)
+
+
+def _counted(
+    definition: Definition,
+    inputs: Inputs,
+    spec: values.Spec,
+    granularities: Sequence[PeriodLength],
+    starts: Mapping[PeriodLength, IntArray] | None,
+    *,
+    incomplete: bool = False,
+) -> pd.DataFrame:
+    """Counts, rates and shares: numerators (and wholes or stocks) summed, then the formula."""
+    words = inputs.bits.words
     numerators = _flows(
         cells_by_length(inputs.observations, measure_codes(definition.numerator), inputs.areas, inputs.bits),
         inputs.areas,
         granularities,
         words,
+        incomplete,
     )
     wholes: dict[PeriodLength, Cells] = {}
     stocks = empty(words)
     if definition.formula is Formula.SHARE:
         own = cells_by_length(inputs.observations, [definition.denominator], inputs.areas, inputs.bits)
-        wholes = _flows(own, inputs.areas, granularities, words)
+        wholes = _flows(own, inputs.areas, granularities, words, incomplete)
     elif definition.denominator:
         own = cells_by_length(inputs.observations, [definition.denominator], inputs.areas, inputs.bits)
-        stocks = _spread(own.get(PeriodLength.YEAR.value, empty(words)), inputs.areas)
+        stocks = _spread(own.get(PeriodLength.YEAR.value, empty(words)), inputs.areas, incomplete)
     frames = []
     for granularity in granularities:
         if starts is not None and granularity not in starts:
@@ -137,22 +179,26 @@ def _joined(frames: list[pd.DataFrame], words: int) -> pd.DataFrame:
     return values.frame({name: [] for name in values.VALUE_COLUMNS}, np.zeros((0, words), np.uint64))
 
 
-def _spread(cells: Cells, areas: Areas) -> Cells:
-    """Roll cells up the hierarchy and add the area groups."""
-    rolled = roll_up(cells, areas)
+def _spread(cells: Cells, areas: Areas, incomplete: bool = False) -> Cells:
+    """Roll cells up the hierarchy (partial sums too, when ``incomplete``) and add the area groups."""
+    rolled = roll_up(cells, areas, incomplete=incomplete)
     return concat([rolled, group_sums(rolled, areas)])
 
 
 def _flows(
-    by_length: Mapping[str, Cells], areas: Areas, granularities: Sequence[PeriodLength], words: int
+    by_length: Mapping[str, Cells],
+    areas: Areas,
+    granularities: Sequence[PeriodLength],
+    words: int,
+    incomplete: bool = False,
 ) -> dict[PeriodLength, Cells]:
     """Sums for every wanted period length: observed at that length, or summed from shorter ones.
 
     An area's own observation at a length (a published year total) wins over a sum of months.
     """
-    month = _spread(by_length.get("month", empty(words)), areas)
-    quarter = _spread(by_length.get("quarter", empty(words)), areas)
-    year = _spread(by_length.get("year", empty(words)), areas)
+    month = _spread(by_length.get("month", empty(words)), areas, incomplete)
+    quarter = _spread(by_length.get("quarter", empty(words)), areas, incomplete)
+    year = _spread(by_length.get("year", empty(words)), areas, incomplete)
     result: dict[PeriodLength, Cells] = {}
     for granularity in granularities:
         if granularity is PeriodLength.MONTH:

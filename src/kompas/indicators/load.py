@@ -35,6 +35,8 @@ DEFINITION_FIELDS = (
     "normalisation",
     "comparable",
     "comparable_reason",
+    "incomplete_allowed",
+    "incomplete_reason",
 )
 
 

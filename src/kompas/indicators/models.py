@@ -126,6 +126,7 @@ class ValueFlag(models.TextChoices):
 
     OK = vocabulary.Flag.OK, _("Geen opmerking")
     SMALL_NUMBERS = vocabulary.Flag.SMALL_NUMBERS, _("Te weinig waarnemingen")
+    INCOMPLETE = vocabulary.Flag.INCOMPLETE, _("Onvolledig (regel van de indicator)")
 
 
 class ProgressStatus(models.TextChoices):
@@ -177,6 +178,20 @@ class IndicatorDefinition(models.Model):
         max_length=500,
         blank=True,
         help_text=_("Verplicht wanneer de indicator afwijkt van wat de formule zegt."),
+    )
+    incomplete_allowed = models.BooleanField(
+        _("onvolledige optelling toegestaan"),
+        default=False,
+        help_text=_(
+            "Standaard niet: een gebied waarvan maar een deel van de delen een waarde heeft, krijgt "
+            "geen waarde. Met deze regel wel, gemarkeerd als onvolledig."
+        ),
+    )
+    incomplete_reason = models.CharField(
+        _("reden onvolledige optelling"),
+        max_length=500,
+        blank=True,
+        help_text=_("Verplicht wanneer onvolledige optellingen zijn toegestaan."),
     )
 
     objects: ClassVar[models.Manager[IndicatorDefinition]] = OwnOrSharedManager("indicator__organisation")

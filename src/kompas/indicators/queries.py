@@ -24,6 +24,7 @@ from kompas.areas.queries import area_names
 from kompas.indicators.comparability import Comparability as Comparability
 from kompas.indicators.coverage import IncompleteRow as IncompleteRow
 from kompas.indicators.coverage import incomplete_rows as incomplete_rows
+from kompas.indicators.coverage import partial_labels as partial_labels
 from kompas.indicators.definitions import Component, Definition
 from kompas.indicators.models import (
     LEVEL_CHOICES,
@@ -81,6 +82,8 @@ def definition_of(stored: IndicatorDefinition) -> Definition:
         description=entry.description,
         comparable=stored.comparable,
         comparable_reason=stored.comparable_reason,
+        incomplete_allowed=stored.incomplete_allowed,
+        incomplete_reason=stored.incomplete_reason,
     )
 
 
@@ -204,6 +207,7 @@ class IndicatorPage:
     runs: list[Any] = field(default_factory=list)
     run_count: int = 0
     incomplete: list[IncompleteRow] = field(default_factory=list)
+    partial: dict[str, str] = field(default_factory=dict)
 
 
 def choices(indicator: Indicator, level: str = "", length: str = "") -> Choices:
@@ -264,6 +268,7 @@ def indicator_page(
         runs=list(state.import_runs.order_by("-pk")) if state else [],
         run_count=state.import_runs.through.objects.filter(indicatorstate=state).count() if state else 0,
         incomplete=incomplete_rows(indicator, level, length, start),
+        partial=partial_labels(indicator, level, length, start),
     )
 
 

@@ -111,11 +111,12 @@ def _span(cells: Cells) -> int:
     return int(cells.start.max()) + 1 if cells.size else 1
 
 
-def roll_up(cells: Cells, areas: Areas) -> Cells:
+def roll_up(cells: Cells, areas: Areas, *, incomplete: bool = False) -> Cells:
     """Add every level above the observed areas, summing children into parents per period.
 
     A parent gets a value for a period when all its children of that year have one and it has
-    no observation of its own for that period.
+    no observation of its own for that period. With ``incomplete`` (the indicator's rule allows
+    it) some children suffice; the engine then flags those sums (:func:`~kompas.indicators.engine.evaluate`).
     """
     result = cells
     span = _span(cells)
@@ -130,6 +131,8 @@ def roll_up(cells: Cells, areas: Areas) -> Cells:
         summed = _group(parent[moving] * span + sub.start, sub.value, sub.runs)
         area, start = summed.keys // span, summed.keys % span
         complete = summed.counts == areas.children[areas.year_rows(start), area]
+        if incomplete:
+            complete = summed.counts > 0
         own = result.take(areas.levels[result.area] == level)
         fresh = complete & ~np.isin(summed.keys, own.keys(span)) if own.size else complete
         result = concat([result, Cells(area[fresh], start[fresh], summed.sums[fresh], summed.runs[fresh])])

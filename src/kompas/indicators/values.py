@@ -53,7 +53,7 @@ class Spec:
 
 
 LENGTHS = pd.CategoricalDtype([length.value for length in COMPUTED])
-FLAGS = pd.CategoricalDtype([Flag.OK.value, Flag.SMALL_NUMBERS.value])
+FLAGS = pd.CategoricalDtype([Flag.OK.value, Flag.SMALL_NUMBERS.value, Flag.INCOMPLETE.value])
 
 
 def lengths(values: npt.NDArray[Any]) -> pd.Categorical:

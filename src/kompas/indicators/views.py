@@ -10,7 +10,7 @@ withheld too, as each of them would give the small count away.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -36,6 +36,7 @@ class ShownRow:
     value: float | str | None
     n: float | str | None
     withheld: bool
+    remark: str = ""
 
 
 @requires(Permission.VIEW_DASHBOARD)
@@ -58,7 +59,13 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
     suppress = suppresses(user.role)
     is_count = queries.counts_events(indicator)
     hidden = _complements(indicator, page, user.organisation_id) if suppress else frozenset()
-    rows = [_shown(row, is_count, suppress, row.value.area_code in hidden) for row in page.rows]
+    rows = [
+        replace(
+            _shown(row, is_count, suppress, row.value.area_code in hidden),
+            remark=page.partial.get(row.value.area_code, ""),
+        )
+        for row in page.rows
+    ]
     context = {
         "indicator": indicator,
         "page": page,

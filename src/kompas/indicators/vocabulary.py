@@ -45,3 +45,5 @@ class Flag(StrEnum):
 
     OK = ""
     SMALL_NUMBERS = "te_weinig_waarnemingen"
+    # a sum of only some of the parts, used because the indicator's rule allows it
+    INCOMPLETE = "onvolledig"

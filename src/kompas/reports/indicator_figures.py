@@ -25,11 +25,13 @@ from kompas.indicators.queries import (
     comparabilities,
     comparisons_for,
     incomplete_rows,
+    partial_labels,
     period_counts,
     progress_for,
     trends_for,
     values_for,
 )
+from kompas.indicators.vocabulary import Flag
 from kompas.observations.queries import COUNT_UNIT
 from kompas.presentation import formatting
 from kompas.presentation.charts import SeriesPoint
@@ -122,6 +124,7 @@ def indicator_figures(
     comparable = comparabilities(indicator_ids)
     chosen = {pk: _series(found) for pk, found in values.items()}
     gaps = _incomplete([t.indicator for t in targets if not chosen.get(t.indicator_id)], area_code, year)
+    partial = _partial({t.indicator_id: t.indicator for t in targets}, chosen, area_code)
     hidden = _complements(targets, chosen, area_code) if suppress else frozenset()
     found = {}
     for target in targets:
@@ -140,7 +143,23 @@ def indicator_figures(
             suppress=suppress,
             hidden=hidden,
             remark=gaps.get(target.indicator_id, ""),
+            partial=partial.get(target.indicator_id, ""),
         )
+    return found
+
+
+def _partial(
+    indicators: dict[int, Indicator], chosen: dict[int, list[IndicatorValue]], area_code: str
+) -> dict[int, str]:
+    """Return indicator id → *onvolledig (22 van 26 buurten)* where the latest value of
+    ``area_code`` is a partial sum that the indicator's rule allows (``docs/areas.md`` §2)."""
+    found: dict[int, str] = {}
+    for pk, series in chosen.items():
+        latest = series[-1] if series else None
+        if latest is None or latest.flag != Flag.INCOMPLETE.value or pk not in indicators:
+            continue
+        labels = partial_labels(indicators[pk], latest.area_level, latest.period_length, latest.period_start)
+        found[pk] = labels.get(area_code, Flag.INCOMPLETE.value)
     return found
 
 
@@ -217,6 +236,7 @@ def _figures(
     suppress: bool,
     hidden: frozenset[Cell],
     remark: str = "",
+    partial: str = "",
 ) -> IndicatorFigures:
     if not series:
         return IndicatorFigures(value=remark or None, trend=trend, benchmark=cell, status=status)
@@ -236,9 +256,11 @@ def _figures(
     latest = series[-1]
     shown = _shown(latest, is_count=is_count, suppress=suppress, hidden=hidden)
     withheld = isinstance(shown, str)
+    period = formatting.period(latest.period_start, latest.period_length)
     return IndicatorFigures(
         value=shown,
-        period=formatting.period(latest.period_start, latest.period_length),
+        # a partial sum says so wherever the period is printed (tables, sheets, the veiligheidsbeeld)
+        period=f"{period}, {partial}" if partial else period,
         ci_low=None if withheld else latest.ci_low,
         ci_high=None if withheld else latest.ci_high,
         trend=trend,
