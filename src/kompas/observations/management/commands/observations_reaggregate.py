@@ -81,7 +81,7 @@ class Command(TranslatedCommand):
         parser.add_argument("--to-year", type=int, required=True, help=_("Jaar van de nieuwe indeling."))
         parser.add_argument(
             "--weights",
-            choices=[w.value for w in Weighting],
+            choices=[Weighting.AREA.value, Weighting.POPULATION.value],  # punt: with --from-points
             default=Weighting.AREA.value,
             help=_("Verdelen naar oppervlakte of naar inwoners van de nieuwe gebieden."),
         )
