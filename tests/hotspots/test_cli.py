@@ -57,7 +57,7 @@ def test_backtest_of_vancouver_burglary_2022_prints_every_method_within_a_minute
     # whole weeks from Monday 3 January; the 52nd would end on 1 January 2023, after --to
     assert result["crs"] == "EPSG:26910" and len(result["weeks"]) == 51
     assert result["unlocated"]["by_type"] == _at_origin() and result["unlocated"]["total"] > 7000
-    methods = {"recent", "longrun", "kde", "prospective", "sepp", "ensemble"}
+    methods = {"recent", "longrun", "kde", "prospective", "sepp", "ensemble", "decay"}
     assert {(t["method"], t["coverage"]) for t in result["totals"]} == {
         (m, c) for m in methods for c in COVERAGES
     }

@@ -9,6 +9,7 @@ import pytest
 
 from kompas.hotspots.grid import Grid, active_cells
 from kompas.hotspots.methods import BASE_METHODS, METHOD_NAMES, run
+from kompas.hotspots.methods.decay import DecaySettings, decayed
 from kompas.hotspots.methods.ensemble import EnsembleSettings, choose_weights
 from kompas.hotspots.methods.kde import KdeSettings, choose_bandwidth
 from kompas.hotspots.methods.naive import long_run_count, recent_count
@@ -153,4 +154,31 @@ def test_no_method_reads_events_after_the_forecast_time(name: str) -> None:
 
 
 def test_every_base_method_has_a_name() -> None:
-    assert set(BASE_METHODS) == {"recent", "longrun", "kde", "prospective", "sepp"}
+    assert set(BASE_METHODS) == {"recent", "longrun", "kde", "prospective", "sepp", "decay"}
+
+
+def test_decay_weighs_an_event_by_exp_minus_age_over_tau_and_spreads_three_quarters() -> None:
+    # one event exactly τ = 26 weeks old in cell (5, 5): weight e^-1
+    one = pattern([(AT - 182.0, 5, 5)])
+    own = decayed(one, GRID, AT, 7.0, settings=DecaySettings(weeks=26.0, mix=0.0))
+    assert own[5, 5] == pytest.approx(np.exp(-1.0), abs=1e-12) and own.sum() == pytest.approx(np.exp(-1.0))
+    # the chosen mix: a quarter stays, three quarters spread by scipy's Gaussian of 1 cell
+    # (truncated at 4 σ, normalised): g(k) = exp(-k²/2) / Σ_{j=-4..4} exp(-j²/2)
+    g = np.exp(-(np.arange(-4, 5) ** 2) / 2.0)
+    g = g / g.sum()
+    score = decayed(one, GRID, AT, 7.0)
+    w = np.exp(-1.0)
+    assert score[5, 5] == pytest.approx(w * (0.25 + 0.75 * g[4] ** 2), abs=1e-12)
+    assert score[5, 6] == pytest.approx(w * 0.75 * g[4] * g[5], abs=1e-12)
+    assert score[7, 8] == pytest.approx(w * 0.75 * g[6] * g[7], abs=1e-12)
+    assert score.sum() == pytest.approx(w, abs=1e-12)  # nothing lost away from the grid's edge
+
+
+def test_decay_puts_a_fresh_event_above_two_old_ones_where_the_count_does_not() -> None:
+    events = pattern([(AT - 364.0, 2, 2), (AT - 364.0, 2, 2), (AT - 1.0, 15, 15)])
+    longrun, score = long_run_count(events, GRID, AT, 7.0), decayed(events, GRID, AT, 7.0)
+    assert longrun[2, 2] > longrun[15, 15]
+    assert score[15, 15] > score[2, 2]  # 2·e^-2 ≈ 0,27 against e^(-1/182) ≈ 0,99, before smoothing
+    # no decay and no smoothing is the naive long-run count, exactly
+    plain = decayed(events, GRID, AT, 7.0, settings=DecaySettings(weeks=np.inf, mix=0.0))
+    assert np.array_equal(plain, longrun)

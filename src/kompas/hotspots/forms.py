@@ -16,6 +16,7 @@ METHOD_LABELS = {
     "kde": _("Dichtheid van het afgelopen jaar (KDE)"),
     "prospective": _("Prospectieve hotspots (Bowers e.a. 2004)"),
     "sepp": _("Zelfversterkend proces (Mohler e.a.)"),
+    "decay": _("Dichtheid, recente incidenten wegen zwaarder"),
     "longrun": _("Telling: hele verleden"),
     "recent": _("Telling: laatste 4 weken"),
 }

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from kompas.hotspots.grid import Grid
+from kompas.hotspots.methods.decay import decayed
 from kompas.hotspots.methods.ensemble import ensemble
 from kompas.hotspots.methods.kde import retrospective_kde
 from kompas.hotspots.methods.naive import long_run_count, recent_count
@@ -29,6 +30,7 @@ BASE_METHODS: dict[str, Method] = {
     "kde": retrospective_kde,
     "prospective": prospective,
     "sepp": sepp,
+    "decay": decayed,
 }
 
 
