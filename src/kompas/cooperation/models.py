@@ -193,6 +193,16 @@ class DocumentKind(models.TextChoices):
     DATASET = "dataset", _("Dataset")
 
 
+class TextState(models.TextChoices):
+    """What the catalogue knows of a document's text (:mod:`kompas.cooperation.pdf_text`)."""
+
+    NOT_PDF = "", _("geen PDF")
+    FULL = "volledig", _("tekst doorzoekbaar")
+    CUT = "ingekort", _("tekst doorzoekbaar tot 100.000 tekens")
+    EMPTY = "geen_tekst", _("geen tekst in de PDF (gescand?); alleen titel en omschrijving doorzoekbaar")
+    FAILED = "onleesbaar", _("PDF niet leesbaar; alleen titel en omschrijving doorzoekbaar")
+
+
 class DocumentManager(models.Manager[Any]):
     """Documents the active organisation may see: public ones, its own, its Platforms' ones."""
 
@@ -237,6 +247,11 @@ class Document(models.Model):
     sha256 = models.CharField(max_length=64, editable=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # the PDF's text layer, extracted at upload (kompas.cooperation.pdf_text), searched with the title
+    text = models.TextField(_("tekst uit de PDF"), blank=True, editable=False)
+    text_state = models.CharField(
+        _("doorzoekbaarheid"), max_length=20, choices=TextState.choices, blank=True, editable=False
+    )
 
     objects: ClassVar[models.Manager[Document]] = DocumentManager()
 
