@@ -299,6 +299,10 @@ MATRIX: dict[str, Entry] = {
     "registry:target_edit": Entry(POLICY_EDIT, target="target_id"),
     "registry:target_delete": Entry(POLICY_EDIT, method="post", target="target_id"),
     "registry:target_load": Entry(POLICY_EDIT),
+    # --- cooperation (issue 18: regional picture PDF, DVO meetings) ---
+    "dashboard:regional_pdf": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
+    ),
 }
 
 
