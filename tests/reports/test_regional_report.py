@@ -40,12 +40,13 @@ def test_the_regional_picture_as_pdf_has_the_hand_checked_numbers(
     pages = pdf_pages(response.content, tmp_path)
     text = " ".join(" ".join(page.split()) for page in pages)
     assert "Regiobeeld Twente 2024" in text
-    # Hengelo: value 45,17, trend −2,0 % per year, index 66,2, rank 12 of 14, no open alerts
-    assert "Hengelo (O.) 45,17 -2,0 66,2 12 / 14 0" in text
+    # Hengelo: value 45,17, trend −2,0 % per year, index 66,2, rank 12 of 14, no monthly open series
+    assert "Hengelo (O.) 45,17 -2,0 66,2 12 / 14 –" in text
+    assert "Hengelo (O.) – geen maand- of weekreeksen in open data" in text
     assert "Gemiddelde van Twente: 29,9." in text
     # the count indicator is shown but not compared, with the reason
     assert "Niet vergelijkbaar:" in text and "groeit met de grootte" in text
-    assert "Hengelo (O.) 3.752 -2,0 – – 0" in text  # the count of 2024, as the police publish it
+    assert "Hengelo (O.) 3.752 -2,0 – – –" in text  # the count of 2024, as the police publish it
     # the page links to it
     page = client.get(reverse("dashboard:regional"), {"jaar": "2024"}).content.decode()
     assert reverse("dashboard:regional_pdf") + "?jaar=2024" in page

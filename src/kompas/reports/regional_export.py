@@ -4,9 +4,9 @@
 
 Built as a :class:`~kompas.presentation.content.Report`, as the Platform reports are, so the
 PDF and the workbook come from one object. The PDF prints one table per indicator, with the
-value to two decimals (Hengelo 45,17 per 1.000), the index, the rank as "12 / 14" and the alerts
-of the municipality's open-data series; the workbook keeps one row per indicator and
-municipality, with the unrounded numbers.
+value to two decimals (Hengelo 45,17 per 1.000), the index, the rank as "12 / 14" and the alarms
+of the municipality's open-data series (with the series they cover); the workbook keeps one row
+per indicator and municipality, with the unrounded numbers.
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ def regional_report(picture: RegionalPicture, organisation: str) -> Report:
     sections = [
         Section(block.name, _block_parts(block), new_page=n > 0) for n, block in enumerate(picture.blocks)
     ]
+    sections.append(
+        Section(_("Signaleringen uit open data"), [Paragraph(picture.alarm_note), _alarm_table(picture)])
+    )
     shared = _shared_table(picture)
     sections.append(
         Section(
@@ -68,7 +71,7 @@ def _block_parts(block: IndicatorBlock) -> list[DataTable | Paragraph]:
         Column(_("Trend (% per jaar)"), "decimal"),
         Column(_("Benchmarkindex"), "decimal"),
         Column(_("Rang in Twente")),
-        Column(_("Open signaleringen"), "integer"),
+        Column(_("Signaleringen (open data)"), "integer"),
     ]
     rows = [
         [
@@ -76,7 +79,7 @@ def _block_parts(block: IndicatorBlock) -> list[DataTable | Paragraph]:
             _value_text(row.value),
             row.trend.pct_per_year if row.trend else None,
             row.comparison.index if row.comparison else None,
-            f"{int(row.comparison.rank)} / {row.comparison.group_size}" if row.comparison else None,
+            _rank_text(row.comparison.rank, row.comparison.group_size) if row.comparison else None,
             row.alerts,
         ]
         for row in block.rows
@@ -94,11 +97,26 @@ def _block_parts(block: IndicatorBlock) -> list[DataTable | Paragraph]:
     return [table, Paragraph(note)] if note else [table]
 
 
+def _rank_text(rank: float | None, size: int | None) -> str | None:
+    return f"{int(rank)} / {size}" if rank is not None else None
+
+
 def _value_text(value: float | None) -> str | None:
     """Write a value to two decimals (45,17 per 1.000), a whole count without (3.752)."""
     if value is None:
         return None
     return formatting.number(value, 0 if float(value).is_integer() else 2)
+
+
+def _alarm_table(picture: RegionalPicture) -> DataTable:
+    columns = [Column(_("Gemeente")), Column(_("Signaleringen"), "integer"), Column(_("Reeksen"))]
+    rows = [
+        [name, alarm.count, ", ".join(alarm.series) if alarm.series else alarm.reason]
+        for name, alarm in picture.alarm_rows
+    ]
+    return DataTable(
+        _("Signaleringen"), _("Signaleringen per gemeente en de reeksen waarop ze berusten"), columns, rows
+    )
 
 
 def _rows_table(picture: RegionalPicture) -> DataTable:
@@ -115,7 +133,7 @@ def _rows_table(picture: RegionalPicture) -> DataTable:
         Column(_("rang in Twente"), "integer"),
         Column(_("leden met een waarde"), "integer"),
         Column(_("niet vergelijkbaar")),
-        Column(_("open signaleringen"), "integer"),
+        Column(_("signaleringen (open data)"), "integer"),
     ]
     rows = [
         [
