@@ -334,3 +334,28 @@ class ThemeProject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme_id} → {self.project_id}"
+
+
+class DvoMeeting(models.Model):
+    """A meeting date of the DVO (spec §6: the bestuurlijk overleg the Platform reports to).
+
+    Entered per year by the regiocoördinator (:mod:`kompas.cooperation.meetings`); the calendar,
+    the start page and the steps that wait for the DVO show the next one.
+    """
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="dvo_meetings")
+    date = models.DateField(_("datum"))
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[DvoMeeting]] = ScopedManager(organisation="platform__organisation")
+
+    class Meta:
+        verbose_name = _("DVO-vergadering")
+        verbose_name_plural = _("DVO-vergaderingen")
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["platform", "date"], name="cooperation_one_dvo_a_day")]
+
+    def __str__(self) -> str:
+        return f"DVO {self.date.isoformat()}"
