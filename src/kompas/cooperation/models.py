@@ -343,7 +343,7 @@ class DvoMeeting(models.Model):
     the start page and the steps that wait for the DVO show the next one.
     """
 
-    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="dvo_meetings")
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="+")
     date = models.DateField(_("datum"))
     note = models.CharField(_("toelichting"), max_length=200, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                     "platform",
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.CASCADE,
-                        related_name="dvo_meetings",
+                        related_name="+",
                         to="cooperation.platform",
                     ),
                 ),
