@@ -92,11 +92,14 @@ def make_document(organisation: Organisation) -> Document:
 
 
 def make_dvo_meeting(organisation: Organisation) -> DvoMeeting:
-    """Return a DVO meeting of a Platform that ``organisation`` itself is (the matrix's target)."""
-    platform = save_platform(actor=None, organisation=organisation, members=[])
+    """Return a DVO meeting of a demo Platform of which ``organisation`` is a member (the matrix's target)."""
+    regio = create_organisation(
+        actor=None, code="platform-dvo", name="Platform (demo)", kind=OrganisationKind.REGIO, cbs_code=""
+    )
+    platform = save_platform(actor=None, organisation=regio, members=[organisation])
     author = create_user(
         actor=None,
-        organisation=organisation,
+        organisation=regio,
         username="dvo-invoerder",
         password=PASSWORD,
         role=Role.REGIOCOORDINATOR,
