@@ -22,7 +22,7 @@ from kompas.accounts.users import create_user
 from tests.alerts.factories import make_alert, make_setting
 from tests.casework.factories import CASEWORK, CASEWORK_OPENERS, CASEWORK_TARGETS
 from tests.conftest import PASSWORD
-from tests.cooperation.factories import make_document, make_project
+from tests.cooperation.factories import make_document, make_dvo_meeting, make_project
 from tests.cooperation.sharing_factories import make_share, make_theme_link
 from tests.policy.factories import POLICY_TARGETS
 from tests.registry.factories import REGISTRY_TARGETS
@@ -73,6 +73,8 @@ TARGETS: dict[str, Callable[[Organisation], object]] = {
     **REGISTRY_TARGETS,  # --- cooperation (regional picture, sharing) ---
     "share_id": lambda organisation: make_share(organisation).pk,
     "theme_link_id": lambda organisation: make_theme_link(organisation).pk,
+    # --- cooperation (issue 18: DVO meetings) ---
+    "meeting_id": lambda organisation: make_dvo_meeting(organisation).pk,
 }
 TRIAGE = frozenset({Role.OOV_ADVISEUR, Role.ANALIST})
 READERS = ALL_ROLES - {Role.PARTNER}
@@ -299,6 +301,15 @@ MATRIX: dict[str, Entry] = {
     "registry:target_edit": Entry(POLICY_EDIT, target="target_id"),
     "registry:target_delete": Entry(POLICY_EDIT, method="post", target="target_id"),
     "registry:target_load": Entry(POLICY_EDIT),
+    # --- cooperation (issue 18: regional picture PDF, DVO meetings) ---
+    "dashboard:regional_pdf": Entry(
+        frozenset({Role.OOV_ADVISEUR, Role.PARTNER, Role.PROJECTLEIDER, Role.REGIOCOORDINATOR})
+    ),
+    # DVO meeting dates: the Platform's regiocoördinator (a coordinator of no Platform gets a 404).
+    "cooperation:dvo_meetings": Entry(frozenset({Role.REGIOCOORDINATOR})),
+    "cooperation:dvo_meeting_delete": Entry(
+        frozenset({Role.REGIOCOORDINATOR}), method="post", target="meeting_id"
+    ),
 }
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 from django_scopes import scope, scopes_disabled
@@ -15,7 +16,7 @@ from kompas.accounts.roles import Role
 from kompas.accounts.users import create_user
 from kompas.cooperation.catalogue import add_document
 from kompas.cooperation.contributions import PARTICIPANTS
-from kompas.cooperation.models import Document, Project, ProjectState
+from kompas.cooperation.models import Document, DvoMeeting, Project, ProjectState
 from kompas.cooperation.platforms import save_platform
 from kompas.sources.codelists import DATA
 from kompas.sources.load import import_file
@@ -88,3 +89,20 @@ def make_document(organisation: Organisation) -> Document:
     data = {"title": "Demo-document", "kind": "dataset", "audience": "eigen", "document_date": "2024-08-16"}
     with scope(organisation=organisation.pk):
         return add_document(actor=uploader, platform=None, data=data, name="inwoners.csv", content=content)
+
+
+def make_dvo_meeting(organisation: Organisation) -> DvoMeeting:
+    """Return a DVO meeting of a demo Platform of which ``organisation`` is a member (the matrix's target)."""
+    regio = create_organisation(
+        actor=None, code="platform-dvo", name="Platform (demo)", kind=OrganisationKind.REGIO, cbs_code=""
+    )
+    platform = save_platform(actor=None, organisation=regio, members=[organisation])
+    author = create_user(
+        actor=None,
+        organisation=regio,
+        username="dvo-invoerder",
+        password=PASSWORD,
+        role=Role.REGIOCOORDINATOR,
+    )
+    with scopes_disabled():
+        return DvoMeeting.objects.create(platform=platform, date=dt.date(2027, 2, 10), created_by=author)

@@ -31,7 +31,6 @@ from kompas.indicators import definitions
 from kompas.indicators.compute import compute
 from kompas.indicators.load import load_definitions
 from kompas.reports.regional import regional_picture
-from tests.alerts.factories import make_alert
 from tests.cooperation.conftest import Setting, make_setting
 from tests.cooperation.sharing_factories import OWN_MEASURE, own_figure
 from tests.indicators.factories import make_group, observe
@@ -176,17 +175,6 @@ def test_a_count_is_shown_but_not_compared(twente: Twente, setting: Setting) -> 
     rows = {row.code: row for row in counted.rows}
     assert rows[HENGELO].value == 3676 and rows[ENSCHEDE].value == 9082  # 2023, as the police publish
     assert all(row.comparison is None for row in counted.rows)
-
-
-def test_open_alerts_are_counted_per_municipality(twente: Twente, setting: Setting) -> None:
-    coordinator = setting.users[Role.REGIOCOORDINATOR]
-    make_alert(coordinator.organisation, "WK016401")  # a wijk of Hengelo
-    make_alert(coordinator.organisation, "GM0153")
-    make_alert(setting.outsider.organisation, "GM0183")  # another organisation's alert: not counted
-    with scope(organisation=coordinator.organisation_id):
-        picture = regional_picture(coordinator.organisation_id)
-    alerts = {row.code: row.alerts for row in picture.blocks[0].rows}
-    assert (alerts[HENGELO], alerts[ENSCHEDE], alerts[TUBBERGEN]) == (1, 1, 0)
 
 
 def test_page_and_export_show_the_same_numbers(

@@ -144,6 +144,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "cooperation.share.revoked": _("Delen van eigen cijfers met het Platform ingetrokken"),
     "cooperation.theme_project.linked": _("Regionaal project aan een thema van het plan gekoppeld"),
     "cooperation.theme_project.unlinked": _("Koppeling van een regionaal project aan een thema verwijderd"),
+    "cooperation.dvo_meetings.set": _("DVO-vergaderdata van een jaar vastgelegd"),
+    "cooperation.dvo_meeting.removed": _("DVO-vergadering verwijderd"),
     # --- registry ---
     "registry.activity.recorded": _("Activiteit in het register vastgelegd"),
     "registry.activity.changed": _("Activiteit in het register gewijzigd"),

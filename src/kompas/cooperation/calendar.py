@@ -7,7 +7,8 @@ Fixed moments: jaarplan and jaarverslag in February/March (due 31 March), the ma
 half-year's report is due at the end of the month after the half-year (31 July, 31 January), a
 choice, as the source says only "twice a year". A project still in execution after its pre-set
 end date owes its evaluation. Kompas does not record whether a jaarplan, jaarverslag or marap was
-adopted, so those are shown as dates to keep, never as overdue.
+adopted, so those are shown as dates to keep, never as overdue. The DVO meetings the
+regiocoördinator entered (:mod:`kompas.cooperation.meetings`) are dates of the calendar too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from kompas.cooperation.meetings import meetings_from
 from kompas.cooperation.models import Platform, ProgressReport, Project, ProjectState
 
 
@@ -28,6 +30,7 @@ class Reminder:
     due: dt.date
     overdue: bool
     project_id: int | None = None
+    meeting: bool = False  # a DVO meeting: a date on which, not a deadline by which
 
 
 def _half_years(start: dt.date, today: dt.date) -> list[tuple[int, int, dt.date]]:
@@ -89,4 +92,7 @@ def calendar(platform: Platform, today: dt.date) -> list[Reminder]:
         for item in project_reminders(project, reported.get(project.pk, set()), today)
     ]
     items += [item for item in yearly_dates(today.year) if item.due >= today]
+    items += [
+        Reminder(_("DVO-vergadering"), day, False, meeting=True) for day in meetings_from(platform, today)
+    ]
     return sorted(items, key=lambda item: (not item.overdue, item.due, item.what))

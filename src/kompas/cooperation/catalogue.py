@@ -6,7 +6,11 @@ An upload is checked for its type (the extension and the first bytes must agree:
 with ``%PDF-``, an Office or OpenDocument file is a ZIP, CSV and text are UTF-8 without NUL
 bytes) and its size before anything is stored; a refused upload writes neither a file nor a row.
 Files go to the storage under ``MEDIA_ROOT``, which no URL serves: only :func:`open_document`
-hands a file out, and only to its audience (the manager's scope).
+hands a file out, and only to its audience (the manager's scope). The text of a PDF is
+extracted at upload (:mod:`kompas.cooperation.pdf_text`) and searched with the title and the
+description; the search runs through the same scoped manager, so a document's text is only
+searched for its audience. PDFs stored before the text was extracted get it from migration
+0005, which reads them once.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from django.utils.translation import gettext as _
 
 from kompas.accounts import audit
 from kompas.accounts.models import User
-from kompas.cooperation.models import Audience, Document, DocumentKind, Platform
+from kompas.cooperation.models import Audience, Document, DocumentKind, Platform, TextState
+from kompas.cooperation.pdf_text import extract_text
 
 MAX_BYTES = 20 * 1024 * 1024
 ZIP = b"PK\x03\x04"
@@ -103,6 +108,7 @@ def add_document(
         media_type = ""
     if errors:
         raise ValidationError(errors)
+    text, text_state = extract_text(content) if media_type == "application/pdf" else ("", TextState.NOT_PDF)
     document = Document(
         organisation_id=actor.organisation_id,
         platform=platform if data["audience"] == Audience.PLATFORM else None,
@@ -117,6 +123,8 @@ def add_document(
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=actor,
+        text=text,
+        text_state=text_state,
     )
     # A random name: the stored path says nothing about the document and cannot be guessed.
     document.stored_as = f"documenten/{actor.organisation_id}/{uuid.uuid4().hex}"
@@ -129,10 +137,16 @@ def add_document(
 
 
 def search(query: str) -> QuerySet[Document]:
-    """Return the documents the active organisation may see whose title or description match."""
-    found = Document.objects.select_related("organisation")
+    """Return the documents the active organisation may see whose title, description or PDF text match.
+
+    Every word must occur in one of the three; the scoped manager keeps other audiences out, so
+    a word that only a hidden document's text holds finds nothing.
+    """
+    found = Document.objects.select_related("organisation").defer("text")
     for word in query.split():
-        found = found.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        found = found.filter(
+            Q(title__icontains=word) | Q(description__icontains=word) | Q(text__icontains=word)
+        )
     return found
 
 

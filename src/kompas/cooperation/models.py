@@ -193,6 +193,16 @@ class DocumentKind(models.TextChoices):
     DATASET = "dataset", _("Dataset")
 
 
+class TextState(models.TextChoices):
+    """What the catalogue knows of a document's text (:mod:`kompas.cooperation.pdf_text`)."""
+
+    NOT_PDF = "", _("geen PDF")
+    FULL = "volledig", _("tekst doorzoekbaar")
+    CUT = "ingekort", _("tekst doorzoekbaar tot 100.000 tekens")
+    EMPTY = "geen_tekst", _("geen tekst in de PDF (gescand?); alleen titel en omschrijving doorzoekbaar")
+    FAILED = "onleesbaar", _("PDF niet leesbaar; alleen titel en omschrijving doorzoekbaar")
+
+
 class DocumentManager(models.Manager[Any]):
     """Documents the active organisation may see: public ones, its own, its Platforms' ones."""
 
@@ -237,6 +247,11 @@ class Document(models.Model):
     sha256 = models.CharField(max_length=64, editable=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # the PDF's text layer, extracted at upload (kompas.cooperation.pdf_text), searched with the title
+    text = models.TextField(_("tekst uit de PDF"), blank=True, editable=False)
+    text_state = models.CharField(
+        _("doorzoekbaarheid"), max_length=20, choices=TextState.choices, blank=True, editable=False
+    )
 
     objects: ClassVar[models.Manager[Document]] = DocumentManager()
 
@@ -319,3 +334,28 @@ class ThemeProject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme_id} → {self.project_id}"
+
+
+class DvoMeeting(models.Model):
+    """A meeting date of the DVO (spec §6: the bestuurlijk overleg the Platform reports to).
+
+    Entered per year by the regiocoördinator (:mod:`kompas.cooperation.meetings`); the calendar,
+    the start page and the steps that wait for the DVO show the next one.
+    """
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField(_("datum"))
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[DvoMeeting]] = ScopedManager(organisation="platform__organisation")
+
+    class Meta:
+        verbose_name = _("DVO-vergadering")
+        verbose_name_plural = _("DVO-vergaderingen")
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["platform", "date"], name="cooperation_one_dvo_a_day")]
+
+    def __str__(self) -> str:
+        return f"DVO {self.date.isoformat()}"

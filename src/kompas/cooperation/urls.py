@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from kompas.cooperation import document_views, share_views, views
+from kompas.cooperation import document_views, meeting_views, share_views, views
 
 app_name = "cooperation"
 urlpatterns = [
@@ -17,4 +17,6 @@ urlpatterns = [
     path("documenten/<id:document_id>/", document_views.document_download, name="document_download"),
     path("delen/", share_views.share_list, name="share_list"),
     path("delen/<id:share_id>/intrekken/", share_views.share_revoke, name="share_revoke"),
+    path("dvo/", meeting_views.dvo_meetings, name="dvo_meetings"),
+    path("dvo/<id:meeting_id>/verwijderen/", meeting_views.dvo_meeting_delete, name="dvo_meeting_delete"),
 ]

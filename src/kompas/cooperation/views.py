@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission, has_permission
-from kompas.cooperation import queries
+from kompas.cooperation import meetings, queries
 from kompas.cooperation.contributions import PARTICIPANTS
 from kompas.cooperation.formats import ASSIGNMENT, CRITERIA, EVALUATION, PLAN
 from kompas.cooperation.forms import RequestForm, step_form
@@ -59,6 +59,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
         and platform.organisation_id != user.organisation_id
         and has_permission(user.role, Permission.EDIT_POLICY),
         "reminders": reminders,
+        "can_plan_dvo": coordinates
+        and platform is not None
+        and platform.organisation_id == user.organisation_id,
     }
     return render(request, "cooperation/project_list.html", context)
 
@@ -97,6 +100,7 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
         "municipality_count": count,
         "criterion_4": enough,
         "reports": queries.progress_reports(found),
+        "dvo_wait": meetings.dvo_wait(found, timezone.localdate()),
     }
     return render(request, "cooperation/project_detail.html", context)
 

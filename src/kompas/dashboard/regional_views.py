@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""The regional picture of the Platform's municipalities (issue 18 point 5), as a page and as XLSX.
+"""The regional picture of the Platform's municipalities (issue 18 point 5), as a page, PDF and XLSX.
 
 Only for users of a Platform or of one of its members: others get a 404, as for any object of
 another organisation (ADR 0003).
@@ -15,8 +15,9 @@ from kompas.accounts.current import current_user
 from kompas.accounts.decorators import requires
 from kompas.accounts.roles import Permission, suppresses
 from kompas.cooperation.queries import platform_for
+from kompas.presentation import render as report_render
 from kompas.reports.regional import RegionalPicture, regional_picture
-from kompas.reports.regional_export import regional_workbook
+from kompas.reports.regional_export import regional_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -42,7 +43,16 @@ def regional_page(request: HttpRequest) -> HttpResponse:
 @requires(Permission.VIEW_PROJECTS)
 def regional_export(request: HttpRequest) -> HttpResponse:
     """Hand out the regional picture of one year as an XLSX workbook."""
-    picture = _picture(request)
-    response = HttpResponse(regional_workbook(picture), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="regiobeeld-{picture.year or "leeg"}.xlsx"'
+    report = regional_report(_picture(request), current_user(request).organisation.name)
+    response = HttpResponse(report_render.xlsx_bytes(report), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}.xlsx"'
+    return response
+
+
+@requires(Permission.VIEW_PROJECTS)
+def regional_pdf(request: HttpRequest) -> HttpResponse:
+    """Hand out the regional picture of one year as a PDF on the report machinery."""
+    report = regional_report(_picture(request), current_user(request).organisation.name)
+    response = HttpResponse(report_render.pdf_bytes(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}.pdf"'
     return response

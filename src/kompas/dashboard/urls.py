@@ -14,6 +14,7 @@ urlpatterns = [
     path("gezondheid/", views.health, name="health"),
     path("regio/", regional_views.regional_page, name="regional"),
     path("regio/export.xlsx", regional_views.regional_export, name="regional_export"),
+    path("regio/regiobeeld.pdf", regional_views.regional_pdf, name="regional_pdf"),
     path("thema/<id:theme_id>/projecten/", theme_project_views.theme_projects_page, name="theme_projects"),
     path(
         "thema/projectkoppeling/<id:theme_link_id>/ontkoppelen/",

@@ -144,10 +144,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _overdue(role: str, organisation_id: int) -> list[Reminder]:
-    """Return what is overdue at the Platform, for the regiocoördinator's start page."""
+    """Return what is overdue at the Platform and its next DVO meeting, for the coordinator's start page."""
     if not has_permission(role, Permission.COORDINATE_PROJECTS):
         return []
-    return [item for item in platform_calendar(organisation_id, timezone.localdate()) if item.overdue]
+    items = platform_calendar(organisation_id, timezone.localdate())
+    return [item for item in items if item.overdue] + [item for item in items if item.meeting][:1]
 
 
 @requires(Permission.VIEW_DASHBOARD)

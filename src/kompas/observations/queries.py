@@ -553,3 +553,37 @@ def own_figures_of(organisation_id: int, measure_codes: Iterable[str], *, year: 
         "measure__code", "measure__name", "area__code", "area__name", "period_start", "period_length", "value"
     )
     return [OwnFigure(*row) for row in read]
+
+
+# Reads for the regional picture's alerts (kompas.alerts.open_data).
+
+OPEN_COUNT_COLUMNS = ["measure_code", "period_length", *COUNT_SERIES_COLUMNS]
+
+
+def open_count_series(gemeente_codes: Iterable[str], period_lengths: Iterable[str]) -> pd.DataFrame:
+    """Return the open-data counts in the gemeenten and their wijken and buurten, in one query.
+
+    Open data only: no organisation's own measure and no organisation's own figure of a shared
+    measure, whoever asks (the regional picture compares municipalities on what is public).
+    """
+    codes = list(gemeente_codes)
+    inside = (
+        Q(area__code__in=codes) | Q(area__parent__code__in=codes) | Q(area__parent__parent__code__in=codes)
+    )
+    rows = Observation._base_manager.filter(
+        inside,
+        organisation__isnull=True,
+        measure__organisation__isnull=True,
+        measure__unit=COUNT_UNIT,
+        period_length__in=list(period_lengths),
+    ).values_list(
+        "measure__code",
+        "period_length",
+        "area__code",
+        "area__level",
+        "area__parent__code",
+        "area__parent__parent__code",
+        "period_start",
+        "value",
+    )
+    return pd.DataFrame.from_records(list(rows), columns=OPEN_COUNT_COLUMNS)

@@ -4,7 +4,8 @@
 
 Open data only: the shared (standard) indicators the engine stored for the municipalities of a
 region group (Twente) in one year, with the stored trend, benchmark index and rank within that
-group, and the reader's open alerts per municipality. An indicator that may not be compared
+group, and per municipality the early-warning alarms of its open-data series
+(:mod:`kompas.alerts.open_data`; never anyone's own figures). An indicator that may not be compared
 across areas (a count, an indicator without direction) gets no index or rank but the reason
 (:mod:`kompas.indicators.comparability`). A member's own figures appear only while that member
 shares them with the reader's Platform (:mod:`kompas.cooperation.sharing`).
@@ -13,13 +14,12 @@ shares them with the reader's Platform (:mod:`kompas.cooperation.sharing`).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kompas.alerts.queries import open_alerts
+from kompas.alerts.open_data import SETTINGS_TEXT, OpenDataAlarms, open_data_alarms
 from kompas.areas.queries import group_members
 from kompas.cooperation.sharing import SharedFigure, shared_figures
 from kompas.indicators.queries import (
@@ -42,7 +42,7 @@ YEAR = "year"
 
 @dataclass(frozen=True)
 class MunicipalityRow:
-    """One municipality's line for one indicator: value, trend, index and rank, open alerts."""
+    """One municipality's line for one indicator: value, trend, index and rank, open-data alarms."""
 
     code: str
     name: str
@@ -51,7 +51,7 @@ class MunicipalityRow:
     denominator: float | None
     trend: IndicatorTrend | None
     comparison: IndicatorComparison | None
-    alerts: int
+    alerts: int | None  # None: the municipality has no monthly or weekly open-data series
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,23 @@ class RegionalPicture:
     blocks: list[IndicatorBlock]
     shared: list[SharedFigure]
     notes: list[str]
+    alarms: dict[str, OpenDataAlarms] | None = None
+
+    @property
+    def alarm_rows(self) -> list[tuple[str, OpenDataAlarms]]:
+        """Return (municipality name, its open-data alarms) in the members' order."""
+        alarms = self.alarms or {}
+        return [(name, alarms[code]) for code, name in self.members if code in alarms]
+
+    @property
+    def alarm_note(self) -> str:
+        """Return what the alarm column counts."""
+        return _(
+            "Signaleringen: de alarmen van de vroegsignalering op de maand- en weekreeksen uit open data "
+            "van elke gemeente (met haar wijken en buurten), in de laatste perioden, met de "
+            "standaardinstellingen (%(settings)s). Eigen cijfers en uw eigen signaleringen tellen "
+            "hier niet mee."
+        ) % {"settings": SETTINGS_TEXT}
 
 
 def regional_picture(
@@ -88,7 +105,7 @@ def regional_picture(
     """Return the regional picture of ``year`` (default: the latest year with values) for the reader.
 
     Runs in the reader's scope: the indicators and values read are the shared ones only, the
-    alerts are the reader's own, the own figures those shared with the reader's Platforms. With
+    alarms come from open data only, the own figures are those shared with the reader's Platforms. With
     ``suppress`` (a reader who sees published figures only) a value resting on fewer than five
     events is left out, and a note says so.
     """
@@ -115,18 +132,25 @@ def regional_picture(
             _("Voor %(asked)d zijn er geen cijfers; getoond wordt %(shown)d.")
             % {"asked": year, "shown": chosen}
         )
-    blocks = _blocks(indicators, [v for v in values if v.period_start.year == chosen], members, chosen)
+    alarms = open_data_alarms(codes)
+    blocks = _blocks(
+        indicators, [v for v in values if v.period_start.year == chosen], members, chosen, alarms
+    )
     if suppress:
         blocks = [_suppressed(block) for block in blocks]
         notes.append(
             _("Waarden die op minder dan 5 gebeurtenissen rusten, zijn weggelaten (publicatiegrens).")
         )
     shared = shared_figures(reader_organisation_id, year=chosen)
-    return RegionalPicture(chosen, years, members, blocks, shared, notes)
+    return RegionalPicture(chosen, years, members, blocks, shared, notes, alarms)
 
 
 def _blocks(
-    indicators: dict[int, Indicator], values: list[IndicatorValue], members: list[tuple[str, str]], year: int
+    indicators: dict[int, Indicator],
+    values: list[IndicatorValue],
+    members: list[tuple[str, str]],
+    year: int,
+    alarms: dict[str, OpenDataAlarms],
 ) -> list[IndicatorBlock]:
     codes = [code for code, _name in members]
     start = dt.date(year, 1, 1)
@@ -146,7 +170,6 @@ def _blocks(
         and c.period_start == start
         and c.period_length == YEAR
     }
-    alerts = _alerts_per_municipality(codes)
     judged = comparabilities(by_indicator)
     blocks = []
     for pk, found in by_indicator.items():
@@ -160,7 +183,7 @@ def _blocks(
                 found[code].denominator if code in found else None,
                 trends.get((pk, code)),
                 compared.get((pk, code)),
-                alerts[code],
+                alarms[code].count,
             )
             for code, name in members
         ]
@@ -183,14 +206,3 @@ def _suppressed(block: IndicatorBlock) -> IndicatorBlock:
         for row, hide in zip(block.rows, small, strict=True)
     ]
     return replace(block, rows=rows)
-
-
-def _alerts_per_municipality(codes: list[str]) -> Counter[str]:
-    """Count the reader's open alerts in each municipality, its wijken and buurten included."""
-    numbers = {code[2:]: code for code in codes}
-    found: Counter[str] = Counter(dict.fromkeys(codes, 0))
-    for area_code in open_alerts().values_list("area_code", flat=True):
-        number = area_code[2:6]
-        if area_code[:2] in ("GM", "WK", "BU") and number in numbers:
-            found[numbers[number]] += 1
-    return found
