@@ -10,10 +10,13 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation
+from kompas.presentation import formatting
 from kompas.site.cli import command_name, main
 from kompas.sources.models import ImportRun
 
@@ -164,3 +167,22 @@ def test_the_kompas_command_never_shows_a_traceback(
     assert "Traceback" not in out + err
     assert "Afgewezen: 3 fouten in het bestand; er is niets opgeslagen." in err
     assert "regel 4" in err
+
+
+@pytest.mark.django_db
+def test_moments_are_shown_in_the_installations_time_zone_as_in_the_xlsx(
+    org_a: Organisation, tmp_path: Path
+) -> None:
+    # the CLI used to print UTC while the XLSX frame of the same run printed local time
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    _call(str(path), "--format", "politie-buurt-maand", "--create-areas")
+    code, out, _err = _call(str(path), "--format", "politie-buurt-maand")
+    with scopes_disabled():
+        first = ImportRun.objects.order_by("pk").first()
+    assert code == 0 and first is not None
+    local = timezone.localtime(first.started_at)
+    assert str(local.tzinfo) == settings.TIME_ZONE == "Europe/Amsterdam"
+    said = f"eerder geïmporteerd in importrun {first.pk} op {local:%d-%m-%Y %H:%M} ({local.tzname()})."
+    assert said in out
+    assert formatting.date_time(first.started_at).endswith(f", {local:%H:%M}")  # the XLSX/PDF frame's clock
