@@ -53,7 +53,7 @@ def test_output_has_the_documented_columns_and_r_values(
     assert (code, err) == (0, "")
     assert re.fullmatch(
         r"567 perioden beoordeeld in 7 reeksen \(2017-04-01 t/m 2023-12-01\): \d+ signalen\. "
-        rf"Geschreven: {re.escape(str(output))} \(\d+\.\d s\)\n",
+        rf"Geschreven: {re.escape(str(output))} \(\d+,\d s\)\n",  # Dutch decimal comma
         out,
     )
     with output.open(encoding="utf-8") as handle:
@@ -275,10 +275,11 @@ def test_backtest_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     lines = out.splitlines()
     assert re.fullmatch(
-        r"Methode ears-c2: \d+ signalen in 945 beoordeelde perioden \(vals-alarmpercentage \d+\.\d%\)\.",
+        r"Methode ears-c2: \d+ signalen in 945 beoordeelde perioden \(vals-alarmpercentage \d+,\d %\)\.",
         lines[0],
     )
-    assert re.fullmatch(r"Uitbraak van 5 standaardafwijkingen: \d+ van \d+ gedetecteerd \(\d+%\)\.", lines[1])
+    outbreaks = r"Uitbraak van 5 standaardafwijkingen: \d+ van \d+ gedetecteerd \(\d+ %\)\."  # Dutch: "61 %"
+    assert re.fullmatch(outbreaks, lines[1])
 
 
 def test_backtest_json_has_null_where_nothing_was_simulated(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,16 @@ def test_compute_reports_as_json(computed: Organisation) -> None:
         ("inbraak_per_1000", "volledig"),
     ]
     assert report["indicators"][0]["values"] > 0
+
+
+def test_compute_prints_counts_and_seconds_in_dutch_number_format(computed: Organisation) -> None:
+    lines = _run("compute").splitlines()
+    report = json.loads(_run("compute", "--full", "--json"))  # the same figures once more
+    values = report["indicators"][0]["values"]
+    dutch = f"{values:,}".replace(",", ".")  # thousands point (this panel has fewer than 1.000)
+    assert lines[0].startswith(f"inbraak_aantal: volledig, {dutch} waarden, ")
+    assert re.fullmatch(r"2 indicatoren, \d+ streefwaardeoordelen, \d+,\d s", lines[-1])
+    assert re.search(r"\(\d+,\d s\)", lines[0])
 
 
 def test_export_has_exactly_the_documented_columns(computed: Organisation) -> None:

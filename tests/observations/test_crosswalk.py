@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 import shapely
@@ -130,6 +131,10 @@ def test_the_command_writes_flagged_rows_and_its_warnings(amsterdam: None) -> No
     assert total_2021 + _inhabitants(2021)["WK036350"] == sum(_inhabitants(2021).values())
     assert "WK036350 2021-01-01:" in err.getvalue()
     assert "niet verdeeld" in err.getvalue()
+    summary = err.getvalue().splitlines()[-1]  # Amsterdam's inhabitants, with Dutch thousands points
+    assert re.fullmatch(
+        r"48 rijen herverdeeld; totaal \d{1,3}(\.\d{3})+, waarvan \d{1,3}(\.\d{3})* niet verdeeld\.", summary
+    )
 
 
 def test_a_rate_is_refused_with_one_message(amsterdam: None) -> None:

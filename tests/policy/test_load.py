@@ -103,6 +103,9 @@ def test_demo_loads_the_plan_for_hengelo(db: None) -> None:
     out = StringIO()
     call_command("demo", no_serve=True, stdout=out)
     assert "[3/3] Veiligheidsplan Hengelo 2017-2020 laden" in out.getvalue()
+    # no server starts with --no-serve, so no address is printed (issue 15 used to see one)
+    assert "http://" not in out.getvalue()
+    assert "Kompas-demo staat klaar; start de server met: kompas serve" in out.getvalue()
     hengelo = Organisation.objects.get(code="hengelo")
     with scope(organisation=hengelo.pk):
         assert Plan.objects.get().key == "hengelo_ivp_2017_2020"

@@ -5,14 +5,18 @@
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
-from django_scopes import scope
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation
+from kompas.presentation import formatting
 from kompas.site.cli import command_name, main
 from kompas.sources.models import ImportRun
 
@@ -111,7 +115,43 @@ def test_organisation_is_required_when_there_are_several(
     path = tmp_path / "panel.csv"
     path.write_text(GOOD, encoding="utf-8")
     code, _out, err = _call(str(path), "--format", "meldingen")
-    assert code == 1 and "Geef --organisation; bekend zijn: enschede, hengelo" in err
+    assert code == 1
+    assert err.strip() == (
+        "Geef --organisation CODE (bekend zijn: enschede, hengelo). Het formaat meldingen is geen open data: "
+        "wat het schrijft wordt eigen cijfers van één organisatie, en de opdracht kan niet raden van welke. "
+        "Alleen open data (cbs-bevolking, cbs-gebieden, misdaad-in-kaart, politie-buurt-maand, "
+        "politie-statline, veiligheidsmonitor) importeert de beheerder zonder --organisation, als gedeelde "
+        "cijfers van geen organisatie."
+    )
+
+
+@pytest.mark.django_db
+def test_open_data_needs_no_organisation_and_the_report_says_whose_run_it_is(
+    org_a: Organisation, org_b: Organisation, tmp_path: Path
+) -> None:
+    # two organisations, so none is "clear": open data is still the operator's, shared by both
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    code, out, err = _call(str(path), "--format", "politie-buurt-maand", "--create-areas")
+    assert (code, err) == (0, "")
+    first = out.splitlines()[0]
+    assert first.startswith("Importrun ") and first.endswith(
+        ", als gedeelde open data van de beheerder (van geen organisatie)."
+    )
+    assert re.search(r"2 rijen gelezen in \d+,\d s", first)  # Dutch decimal comma
+    with scopes_disabled():
+        assert list(ImportRun.objects.values_list("organisation", flat=True)) == [None]
+
+
+@pytest.mark.django_db
+def test_an_organisations_own_figures_say_so(org_a: Organisation, tmp_path: Path) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD.replace("WK048402,BU04840201", "WK016401,BU01640100"), encoding="utf-8")
+    code, out, _err = _call(
+        str(path), "--format", "politie-buurt-maand", "--create-areas", "--organisation", org_a.code
+    )
+    assert code == 0
+    assert out.splitlines()[0].endswith(", als eigen cijfers van Gemeente Hengelo.")
 
 
 @pytest.mark.django_db
@@ -127,3 +167,22 @@ def test_the_kompas_command_never_shows_a_traceback(
     assert "Traceback" not in out + err
     assert "Afgewezen: 3 fouten in het bestand; er is niets opgeslagen." in err
     assert "regel 4" in err
+
+
+@pytest.mark.django_db
+def test_moments_are_shown_in_the_installations_time_zone_as_in_the_xlsx(
+    org_a: Organisation, tmp_path: Path
+) -> None:
+    # the CLI used to print UTC while the XLSX frame of the same run printed local time
+    path = tmp_path / "panel.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    _call(str(path), "--format", "politie-buurt-maand", "--create-areas")
+    code, out, _err = _call(str(path), "--format", "politie-buurt-maand")
+    with scopes_disabled():
+        first = ImportRun.objects.order_by("pk").first()
+    assert code == 0 and first is not None
+    local = timezone.localtime(first.started_at)
+    assert str(local.tzinfo) == settings.TIME_ZONE == "Europe/Amsterdam"
+    said = f"eerder geïmporteerd in importrun {first.pk} op {local:%d-%m-%Y %H:%M} ({local.tzname()})."
+    assert said in out
+    assert formatting.date_time(first.started_at).endswith(f", {local:%H:%M}")  # the XLSX/PDF frame's clock

@@ -14,6 +14,7 @@ from django_scopes import scope, scopes_disabled
 
 from kompas.accounts.models import Organisation, User
 from kompas.accounts.roles import Role
+from kompas.observations.models import Observation
 from kompas.sources.models import ImportRun, ImportStatus
 from tests.sources.factories import make_import_run
 
@@ -126,3 +127,57 @@ def test_navigation_shows_data_to_importers_only(
     assert "/gegevens/" not in client.get(reverse("dashboard:home")).content.decode()
     client.force_login(make_user(Role.ANALIST, org_a))
     assert 'href="/gegevens/"' in client.get(reverse("dashboard:home")).content.decode()
+
+
+# --- replacing a run from the upload page, like ``kompas import FILE --replaces RUN`` ---
+CORRECTED = b"jaar,maand,wijk_code,buurt_code,delict_code,aantal\n2011,1,WK016401,BU01640100,104,5\n"
+
+
+def _values() -> list[float]:
+    with scopes_disabled():
+        return sorted(float(value) for value in Observation.objects.values_list("value", flat=True))
+
+
+def test_upload_offers_only_the_organisations_own_runs_to_replace(
+    client: Client, analist: User, org_b: Organisation
+) -> None:
+    _upload(client, GOOD)
+    with scopes_disabled():
+        own = ImportRun.objects.get(organisation=analist.organisation)
+    other = make_import_run(org_b)
+    with scopes_disabled():
+        ImportRun.objects.filter(pk=other.pk).update(status=ImportStatus.LOADED)  # withdrawable, but not ours
+    page = client.get(reverse("sources:import")).content.decode()
+    assert f'<option value="{own.pk}">Importrun {own.pk} — panel.csv (' in page
+    assert f'<option value="{other.pk}"' not in page
+    text = _upload(client, CORRECTED, replaces=str(other.pk)).content.decode()  # type: ignore[attr-defined]  # the test client's response
+    assert "Selecteer een geldige keuze" in text  # another organisation's run is no choice
+    with scopes_disabled():
+        assert ImportRun.objects.filter(organisation=analist.organisation).count() == 1
+    assert _values() == [3.0]
+
+
+def test_upload_replaces_a_run_in_one_go(client: Client, analist: User) -> None:
+    _upload(client, GOOD)
+    with scopes_disabled():
+        old = ImportRun.objects.get()
+    text = _upload(client, CORRECTED, replaces=str(old.pk)).content.decode()  # type: ignore[attr-defined]  # the test client's response
+    with scopes_disabled():
+        old.refresh_from_db()
+        new = ImportRun.objects.exclude(pk=old.pk).get()
+    assert (old.status, old.withdrawn_by) == (ImportStatus.WITHDRAWN, analist)
+    assert new.status == ImportStatus.LOADED
+    assert f"Vervangt importrun {old.pk}: 1 waarden verwijderd, 0 teruggezet" in text
+    assert _values() == [5.0]
+
+
+def test_a_refused_replacement_from_the_upload_page_leaves_the_old_run(client: Client, analist: User) -> None:
+    _upload(client, GOOD)
+    with scopes_disabled():
+        old = ImportRun.objects.get()
+    text = _upload(client, BAD, replaces=str(old.pk)).content.decode()  # type: ignore[attr-defined]  # the test client's response
+    assert "er is niets opgeslagen" in text
+    with scopes_disabled():
+        old.refresh_from_db()
+    assert old.status == ImportStatus.LOADED
+    assert _values() == [3.0]

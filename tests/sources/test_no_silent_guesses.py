@@ -211,3 +211,50 @@ def test_amsterdam_style_export_imports_with_a_mapping_and_no_editing() -> None:
         f'{file}, kolom "gebied_code": waarde "STAD" staat in area.codes: 2 rijen overgeslagen.',
         f'{file}, kolom "veiligheidsindex": waarde "NA" staat in 1 cel en is gelezen als geen waarde.',
     ]
+
+
+NAMED = "TYPE,YEAR,MONTH,DAY,HOUR,MINUTE,lon,lat,wijk\nMischief,2021,2,3,10,5,-123.1,49.2,Centrum\n" + (
+    "Mischief,2021,2,4,11,5,-123.1,49.2,Centrum\nTheft,2021,2,5,12,5,-123.1,49.2,Hasseler Es\n"
+)
+
+
+@pytest.mark.parametrize("create_areas", [True, False])
+def test_area_names_in_the_area_column_are_refused_naming_the_column(
+    org_a: Organisation, tmp_path: Path, create_areas: bool
+) -> None:
+    # --create-areas used to create nothing from a name and store every event without an area
+    before = stored()
+    run = run_import(
+        org_a,
+        _file(tmp_path, "inc.csv", NAMED),
+        "incidenten",
+        options={"timezone": "Europe/Amsterdam", "area_column": "wijk"},
+        create_areas=create_areas,
+    )
+    assert run.status == ImportStatus.REJECTED
+    expected = (
+        "verwacht: in kolom wijk een CBS-gebiedscode zoals BU01640100, WK016401 of GM0164: gebiedsnamen "
+        "worden niet herkend en --create-areas maakt alleen gebieden uit hun CBS-code; zet de codes in de "
+        "kolom, vertaal de namen met [area] codes in een importbeschrijving (--format mapping), of "
+        "importeer zonder de optie area_column."
+    )
+    assert _messages(run) == [
+        f'inc.csv, regel 2, kolom "wijk": waarde "Centrum" is geen gebiedscode maar een naam; {expected}',
+        f'inc.csv, regel 4, kolom "wijk": waarde "Hasseler Es" is geen gebiedscode maar een naam; {expected}',
+    ]
+    assert stored() == before
+
+
+def test_area_codes_in_the_area_column_are_created_and_placed(org_a: Organisation, tmp_path: Path) -> None:
+    text = NAMED.replace("Centrum", "WK016401").replace("Hasseler Es", "BU01640100")
+    run = run_import(
+        org_a,
+        _file(tmp_path, "inc.csv", text),
+        "incidenten",
+        options={"timezone": "Europe/Amsterdam", "area_column": "wijk"},
+        create_areas=True,
+    )
+    assert (run.status, run.rows_loaded) == (ImportStatus.LOADED, 3)
+    with scopes_disabled():
+        placed = sorted(Event.objects.filter(import_run=run).values_list("area__code", flat=True))
+    assert placed == ["BU01640100", "WK016401", "WK016401"]

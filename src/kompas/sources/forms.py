@@ -8,9 +8,13 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kompas.accounts.models import Organisation
 from kompas.sources.formats import FORMATS
+from kompas.sources.models import ImportRun
+from kompas.sources.withdrawal import WITHDRAWABLE
 
 # Options that name a file on the server (kompas import may use them): on the web the file is
 # uploaded in its own field instead, so a form never makes the server open a path it names.
@@ -22,6 +26,18 @@ SERVER_PATH_OPTIONS = {
 
 def _format_choices() -> list[tuple[str, str]]:
     return [(name, f"{name} — {entry.description}") for name, entry in sorted(FORMATS.items())]
+
+
+class RunChoiceField(forms.ModelChoiceField[ImportRun]):
+    """An import run by its number, file and moment (local time), as the run list shows it."""
+
+    def label_from_instance(self, obj: ImportRun) -> str:
+        """Return ``Importrun 12 — wijken.csv (03-12-2026 11:05)``."""
+        return _("Importrun %(run)s — %(file)s (%(moment)s)") % {
+            "run": obj.pk,
+            "file": obj.file_name,
+            "moment": timezone.localtime(obj.started_at).strftime("%d-%m-%Y %H:%M"),
+        }
 
 
 class ImportForm(forms.Form):
@@ -56,6 +72,27 @@ class ImportForm(forms.Form):
     dry_run = forms.BooleanField(
         label=_("Proefimport: alles controleren en tellen, niets opslaan"), required=False
     )
+    replaces = RunChoiceField(
+        label=_("Vervangt importrun"),
+        queryset=ImportRun.objects.none(),
+        required=False,
+        empty_label=_("(geen: een nieuwe import)"),
+        help_text=_(
+            "Kies een eerdere import van uw organisatie die dit bestand vervangt: die wordt ingetrokken "
+            "en dit bestand geïmporteerd, samen of niet. Bij een fout in het bestand blijft de oude "
+            "import zoals hij was."
+        ),
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        """Offer as runs to replace only the organisation's own runs that can be withdrawn."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["replaces"]
+        if not isinstance(field, RunChoiceField):  # pragma: no cover - the class declares it so
+            raise TypeError(field)
+        field.queryset = ImportRun.objects.filter(
+            organisation=organisation, status__in=WITHDRAWABLE
+        ).order_by("-started_at", "-id")
 
     def clean_file(self) -> Any:
         """Refuse files beyond the upload limit; larger files go through ``kompas import``."""

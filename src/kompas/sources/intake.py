@@ -101,6 +101,24 @@ def unknown_area_errors(file: str, unknown: Mapping[str, int]) -> list[ParseErro
     ]
 
 
+def area_name_errors(file: str, unknown: Mapping[str, int], column: str) -> list[ParseError]:
+    """Return one error per unknown area reference that is no area code at all (a name, say).
+
+    Such a value can never be found or created from its code, so ``--create-areas`` would leave
+    every row of it without an area; it is refused instead, naming the column.
+    """
+    expected = _(
+        "in kolom %(column)s een CBS-gebiedscode zoals BU01640100, WK016401 of GM0164: gebiedsnamen "
+        "worden niet herkend en --create-areas maakt alleen gebieden uit hun CBS-code; zet de codes "
+        "in de kolom, vertaal de namen met [area] codes in een importbeschrijving (--format mapping), "
+        "of importeer zonder de optie area_column"
+    ) % {"column": column}
+    return [
+        ParseError(file, line, column, name, expected, _("is geen gebiedscode maar een naam"))
+        for name, line in sorted(unknown.items(), key=lambda item: (item[1], item[0]))
+    ]
+
+
 def measure_errors(intake: Intake, organisation_id: int | None) -> list[ParseError]:
     """Return an error per measure of the file that belongs to another organisation.
 

@@ -33,6 +33,7 @@ from django_scopes import scope
 
 from kompas.accounts.models import Organisation, User
 from kompas.areas import load as areas_load
+from kompas.areas.codes import level_of
 from kompas.areas.queries import AreaIndex, version_index
 from kompas.observations.events import EventResult, add_events
 from kompas.observations.write import save_measures, upsert_observations
@@ -174,6 +175,9 @@ def _import(job: _Job) -> ImportRun:
     owner = job.run.organisation_id
     problems = found.errors.kept + intake.measure_errors(found, owner)
     unknown = intake.unknown_areas(found, version_index())
+    named = {code: line for code, line in unknown.items() if level_of(code) is None}
+    unknown = {code: line for code, line in unknown.items() if code not in named}
+    problems += intake.area_name_errors(found.file, named, str(job.options.get("area_column") or _("gebied")))
     if not job.create_areas:
         problems += intake.unknown_area_errors(found.file, unknown)
     if job.organisation is None:
@@ -346,7 +350,11 @@ def _area_notes(saved: areas_load.AreaLoadResult) -> list[str]:
     if saved.created or saved.updated:
         notes.append(
             _("Gebiedsgrenzen: %(created)s nieuw, %(updated)s bijgewerkt, %(unchanged)s ongewijzigd.")
-            % {"created": saved.created, "updated": saved.updated, "unchanged": saved.unchanged}
+            % {
+                "created": dutch_int(saved.created),
+                "updated": dutch_int(saved.updated),
+                "unchanged": dutch_int(saved.unchanged),
+            }
         )
     if saved.missing_parents:
         notes.append(
@@ -360,14 +368,16 @@ def _area_notes(saved: areas_load.AreaLoadResult) -> list[str]:
 
 def _created_note(codes: list[str]) -> str:
     return _("%(count)s gebieden aangemaakt uit hun CBS-code: %(codes)s") % {
-        "count": len(codes),
+        "count": dutch_int(len(codes)),
         "codes": _codes(codes),
     }
 
 
 def _codes(codes: list[str], shown: int = 20) -> str:
     listed = ", ".join(codes[:shown])
-    return listed + (_(" en %(rest)s meer") % {"rest": len(codes) - shown} if len(codes) > shown else "")
+    if len(codes) <= shown:
+        return listed
+    return listed + _(" en %(rest)s meer") % {"rest": dutch_int(len(codes) - shown)}
 
 
 def recompute_after(area_codes: list[str] | tuple[str, ...]) -> None:

@@ -80,16 +80,24 @@ def outcome(run: ImportRun) -> str:
     return _("Mislukt; er is niets opgeslagen.")
 
 
+def owner(run: ImportRun) -> str:
+    """Say whose figures the run writes: the operator's shared open data or an organisation's (ADR 0011)."""
+    if run.organisation_id is None:
+        return _("gedeelde open data van de beheerder (van geen organisatie)")
+    return _("eigen cijfers van %(organisation)s") % {"organisation": run.organisation}
+
+
 def report_lines(run: ImportRun) -> list[str]:
     """Return the report of ``run``: what was read, what happened, errors, changes and warnings."""
     lines = [
-        _("Importrun %(id)s: %(file)s (%(format)s), %(rows)s rijen gelezen in %(seconds)s s.")
+        _("Importrun %(id)s: %(file)s (%(format)s), %(rows)s rijen gelezen in %(seconds)s s, als %(owner)s.")
         % {
             "id": run.pk,
             "file": run.file_name,
             "format": run.format,
             "rows": dutch_int(run.rows_read),
-            "seconds": number(round(run.duration_seconds or 0.0, 1)),
+            "seconds": f"{run.duration_seconds or 0.0:.1f}".replace(".", ","),  # always one decimal: 0,0 s
+            "owner": owner(run),
         },
         outcome(run),
     ]

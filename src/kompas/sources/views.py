@@ -37,10 +37,10 @@ CHANGES_PER_PAGE = 100
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Offer the upload form; import a posted file and show its run."""
-    form = ImportForm(request.POST or None, request.FILES or None)
+    user = current_user(request)
+    form = ImportForm(request.POST or None, request.FILES or None, organisation=user.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = current_user(request)
         options: dict[str, object] = dict(data["options"])
         with _kept(data["mapping"], "mapping.toml") as mapping, _kept(data["areas"], "wijken.json") as areas:
             if areas is not None:
@@ -55,6 +55,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 options=options,
                 create_areas=data["create_areas"],
                 dry_run=data["dry_run"],
+                replaces=data["replaces"],
             )
         target = reverse("sources:run_detail", kwargs={"run_id": run.pk})
         # A form sent by htmx shows its progress indicator; the browser then loads the run page.

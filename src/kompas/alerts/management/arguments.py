@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from kompas.alerts.detect import METHODS, Options
 from kompas.alerts.series import SeriesFileError
+from kompas.presentation.formatting import number
 
 #: Problems shown of an unusable input file; the rest are counted.
 SHOWN_ERRORS = 100
@@ -115,12 +116,12 @@ def command_error(error: Exception) -> CommandError:
         lines = [str(problem) for problem in error.errors[:SHOWN_ERRORS]]
         hidden = len(error.errors) - len(lines)
         if hidden:
-            lines.append(_("… en nog %(count)d problemen.") % {"count": hidden})
+            lines.append(_("… en nog %(count)s problemen.") % {"count": number(hidden)})
         heading = ngettext(
-            "Het invoerbestand is niet bruikbaar (%(count)d probleem):",
-            "Het invoerbestand is niet bruikbaar (%(count)d problemen):",
+            "Het invoerbestand is niet bruikbaar (%(count)s probleem):",
+            "Het invoerbestand is niet bruikbaar (%(count)s problemen):",
             len(error.errors),
-        ) % {"count": len(error.errors)}
+        ) % {"count": number(len(error.errors))}
         return CommandError("\n".join([heading, *lines]))
     if isinstance(error, FileNotFoundError):
         return CommandError(_("Bestand niet gevonden: %(path)s") % {"path": error.filename})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from kompas.alerts.digest import send_digests
 from kompas.commandbase import TranslatedCommand
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -23,4 +24,4 @@ class Command(TranslatedCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Send and report."""
-        self.stdout.write(_("%(count)d samenvattingen verstuurd.") % {"count": send_digests()})
+        self.stdout.write(_("%(count)s samenvattingen verstuurd.") % {"count": number(send_digests())})

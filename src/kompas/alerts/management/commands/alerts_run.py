@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from kompas.accounts.models import Organisation
 from kompas.alerts.evaluate import evaluate_organisation
 from kompas.commandbase import TranslatedCommand
+from kompas.presentation.formatting import number
 from kompas.sources.runs import report_abandoned_runs
 
 
@@ -45,15 +46,15 @@ class Command(TranslatedCommand):
         for code, result in results.items():
             self.stdout.write(
                 _(
-                    "%(organisation)s: %(settings)d instellingen, %(series)d reeksen, %(evaluated)d punten "
-                    "beoordeeld, %(alarms)d alarmen, %(created)d nieuwe signaleringen."
+                    "%(organisation)s: %(settings)s instellingen, %(series)s reeksen, %(evaluated)s punten "
+                    "beoordeeld, %(alarms)s alarmen, %(created)s nieuwe signaleringen."
                 )
                 % {
                     "organisation": code,
-                    "settings": result.settings,
-                    "series": result.series,
-                    "evaluated": result.evaluated,
-                    "alarms": result.alarms,
-                    "created": result.alerts_created,
+                    "settings": number(result.settings),
+                    "series": number(result.series),
+                    "evaluated": number(result.evaluated),
+                    "alarms": number(result.alarms),
+                    "created": number(result.alerts_created),
                 }
             )

@@ -20,6 +20,7 @@ from kompas.alerts.backtest import BacktestResult, OutbreakDesign, backtest
 from kompas.alerts.management.arguments import add_detection_arguments, command_error, detection_options
 from kompas.alerts.series import FREQUENCIES, read_long_csv
 from kompas.commandbase import TranslatedCommand
+from kompas.presentation.formatting import number, percent
 
 
 def _sizes(text: str) -> tuple[float, ...]:
@@ -106,27 +107,27 @@ class Command(TranslatedCommand):
         """Return the figures as Dutch text."""
         lines = [
             _(
-                "Methode %(method)s: %(alarms)d signalen in %(evaluated)d beoordeelde perioden "
-                "(vals-alarmpercentage %(rate).1f%%)."
+                "Methode %(method)s: %(alarms)s signalen in %(evaluated)s beoordeelde perioden "
+                "(vals-alarmpercentage %(rate)s)."
             )
             % {
                 "method": result.method,
-                "alarms": result.alarms,
-                "evaluated": result.evaluated,
-                "rate": 100 * result.false_positive_rate,
+                "alarms": number(result.alarms),
+                "evaluated": number(result.evaluated),
+                "rate": percent(100 * result.false_positive_rate),
             }
         ]
         for size in result.by_size:
             lines.append(
                 _(
-                    "Uitbraak van %(size)g standaardafwijkingen: %(detected)d van %(outbreaks)d "
-                    "gedetecteerd (%(pod).0f%%)."
+                    "Uitbraak van %(size)s standaardafwijkingen: %(detected)s van %(outbreaks)s "
+                    "gedetecteerd (%(pod)s)."
                 )
                 % {
-                    "size": size.size,
-                    "detected": size.detected,
-                    "outbreaks": size.outbreaks,
-                    "pod": 100 * size.probability_of_detection,
+                    "size": f"{size.size:g}".replace(".", ","),
+                    "detected": number(size.detected),
+                    "outbreaks": number(size.outbreaks),
+                    "pod": percent(100 * size.probability_of_detection, 0),
                 }
             )
         return "\n".join(lines)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from kompas.alerts.early_warning_csv import run
 from kompas.alerts.management.arguments import add_detection_arguments, command_error, detection_options
 from kompas.commandbase import TranslatedCommand
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -46,18 +47,18 @@ class Command(TranslatedCommand):
         except (OSError, ValueError) as error:
             raise command_error(error) from error
         message = _(
-            "%(evaluated)d perioden beoordeeld in %(series)d reeksen (%(first)s t/m %(last)s): "
-            "%(alarms)d signalen. Geschreven: %(path)s (%(seconds).1f s)"
+            "%(evaluated)s perioden beoordeeld in %(series)s reeksen (%(first)s t/m %(last)s): "
+            "%(alarms)s signalen. Geschreven: %(path)s (%(seconds)s s)"
         )
         self.stdout.write(
             message
             % {
-                "evaluated": summary.evaluated,
-                "series": summary.series,
+                "evaluated": number(summary.evaluated),
+                "series": number(summary.series),
                 "first": summary.first_evaluated or "-",
                 "last": summary.last_evaluated or "-",
-                "alarms": summary.alarms,
+                "alarms": number(summary.alarms),
                 "path": options["output"],
-                "seconds": summary.seconds,
+                "seconds": number(summary.seconds, 1),
             }
         )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from kompas.commandbase import TranslatedCommand
 from kompas.cooperation.reminders import send_reminders
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -25,4 +26,4 @@ class Command(TranslatedCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         """Send the reminders and say how many mails went out."""
         sent = send_reminders(timezone.localdate())
-        self.stdout.write(_("%(count)d herinneringen verstuurd.") % {"count": sent})
+        self.stdout.write(_("%(count)s herinneringen verstuurd.") % {"count": number(sent)})

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from kompas.commandbase import TranslatedCommand
 from kompas.indicators.compute import compute
 from kompas.indicators.management.commands._organisation import organisation_option
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -45,11 +46,22 @@ class Command(TranslatedCommand):
             return
         for line in report.indicators:
             text = _(
-                "%(code)s: %(mode)s, %(values)d waarden, %(trends)d trends, "
-                "%(comparisons)d vergelijkingen (%(seconds).1f s)"
+                "%(code)s: %(mode)s, %(values)s waarden, %(trends)s trends, "
+                "%(comparisons)s vergelijkingen (%(seconds)s s)"
             )
-            self.stdout.write(text % line.__dict__ + (f" — {line.problem}" if line.problem else ""))
-        summary = _("%(count)d indicatoren, %(targets)d streefwaardeoordelen, %(seconds).1f s")
+            self.stdout.write(text % _dutch(line.__dict__) + (f" — {line.problem}" if line.problem else ""))
+        summary = _("%(count)s indicatoren, %(targets)s streefwaardeoordelen, %(seconds)s s")
         self.stdout.write(
-            summary % {"count": len(report.indicators), "targets": report.targets, "seconds": report.seconds}
+            summary
+            % _dutch({"count": len(report.indicators), "targets": report.targets, "seconds": report.seconds})
         )
+
+
+def _dutch(figures: dict[str, object]) -> dict[str, object]:
+    """Return ``figures`` with counts and seconds in Dutch number format (1.234 · 0,3)."""
+    return {
+        key: number(value, 1 if key == "seconds" else 0)
+        if isinstance(value, int | float) and not isinstance(value, bool)
+        else value
+        for key, value in figures.items()
+    }

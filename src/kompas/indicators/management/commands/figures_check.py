@@ -17,6 +17,7 @@ from kompas.accounts.models import Organisation
 from kompas.commandbase import TranslatedCommand
 from kompas.indicators.management.commands._organisation import organisation_option
 from kompas.indicators.missing import check_organisations
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -46,12 +47,12 @@ class Command(TranslatedCommand):
             return
         for report in reports:
             self.stdout.write(
-                _("%(name)s (%(code)s): %(missing)d van %(count)d indicatoren zonder waarden")
+                _("%(name)s (%(code)s): %(missing)s van %(count)s indicatoren zonder waarden")
                 % {
                     "name": report.name,
                     "code": report.organisation,
-                    "missing": len(report.without_values),
-                    "count": report.indicators,
+                    "missing": number(len(report.without_values)),
+                    "count": number(report.indicators),
                 }
             )
             for missing in report.without_values:

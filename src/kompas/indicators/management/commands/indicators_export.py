@@ -16,6 +16,7 @@ from django_scopes import scope, scopes_disabled
 from kompas.commandbase import TranslatedCommand
 from kompas.indicators import export
 from kompas.indicators.management.commands._organisation import organisation_option
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -69,4 +70,5 @@ class Command(TranslatedCommand):
             return
         path = output or Path("indicatoren.xlsx")
         path.write_bytes(body)
-        self.stdout.write(_("Geschreven: %(path)s (%(rows)d rijen)") % {"path": path, "rows": len(frame)})
+        written = {"path": path, "rows": number(len(frame))}
+        self.stdout.write(_("Geschreven: %(path)s (%(rows)s rijen)") % written)

@@ -15,6 +15,7 @@ from django_scopes import scope, scopes_disabled
 from kompas.commandbase import TranslatedCommand
 from kompas.indicators.load import load_definitions
 from kompas.indicators.management.commands._organisation import organisation_option
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -49,10 +50,10 @@ class Command(TranslatedCommand):
         if result.problems:
             raise CommandError("\n".join(str(problem) for problem in result.problems))
         counts = {
-            "created": len(result.created),
-            "changed": len(result.changed),
-            "unchanged": len(result.unchanged),
+            "created": number(len(result.created)),
+            "changed": number(len(result.changed)),
+            "unchanged": number(len(result.unchanged)),
         }
         self.stdout.write(
-            _("Geladen: %(created)d nieuw, %(changed)d gewijzigd, %(unchanged)d ongewijzigd") % counts
+            _("Geladen: %(created)s nieuw, %(changed)s gewijzigd, %(unchanged)s ongewijzigd") % counts
         )

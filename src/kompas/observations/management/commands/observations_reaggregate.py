@@ -110,11 +110,11 @@ class Command(TranslatedCommand):
         for warning in result.warnings():
             self.stderr.write(warning)
         self.stderr.write(
-            _("%(rows)d rijen herverdeeld; totaal %(total)s, waarvan %(left)s niet verdeeld.")
+            _("%(rows)s rijen herverdeeld; totaal %(total)s, waarvan %(left)s niet verdeeld.")
             % {
-                "rows": len(result.rows),
-                "total": f"{result.source_total:.0f}",
-                "left": f"{sum(value for _c, _s, value in result.unallocated):.0f}",
+                "rows": _dutch(len(result.rows)),
+                "total": _dutch(result.source_total),
+                "left": _dutch(sum(value for _c, _s, value in result.unallocated)),
             }
         )
 
@@ -146,3 +146,8 @@ class Command(TranslatedCommand):
             to_year=options["to_year"],
             organisation_id=organisation_id,
         )
+
+
+def _dutch(value: float) -> str:
+    """Return a whole count with Dutch thousands points (``245520`` → ``245.520``) for the CLI."""
+    return f"{value:,.0f}".replace(",", ".")

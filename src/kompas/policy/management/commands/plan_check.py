@@ -15,6 +15,7 @@ from django_scopes import scope
 from kompas.commandbase import TranslatedCommand
 from kompas.policy.check import CODES, check_plan, summary
 from kompas.policy.selection import plan_for_command
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -51,8 +52,8 @@ class Command(TranslatedCommand):
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
             return
         self.stdout.write(
-            _("Plancontrole van %(title)s: %(count)d bevindingen")
-            % {"title": plan.title, "count": len(findings)}
+            _("Plancontrole van %(title)s: %(count)s bevindingen")
+            % {"title": plan.title, "count": number(len(findings))}
         )
         for code, count in summary(findings).items():
             self.stdout.write(f"  {count:>3}  {CODES[code]} ({code})")

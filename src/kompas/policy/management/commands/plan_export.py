@@ -18,6 +18,7 @@ from kompas.commandbase import TranslatedCommand
 from kompas.policy.export import plan_data
 from kompas.policy.export_files import plan_pdf, plan_xlsx
 from kompas.policy.selection import plan_for_command
+from kompas.presentation.formatting import number
 
 
 class Command(TranslatedCommand):
@@ -60,4 +61,5 @@ class Command(TranslatedCommand):
             return
         path = output or Path(f"{plan.key}.{kind}")
         path.write_bytes(body)
-        self.stdout.write(_("Geschreven: %(path)s (%(size)d bytes)") % {"path": path, "size": len(body)})
+        written = {"path": path, "size": number(len(body))}
+        self.stdout.write(_("Geschreven: %(path)s (%(size)s bytes)") % written)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
 from kompas.commandbase import TranslatedCommand
+from kompas.presentation.formatting import number
 from kompas.registry.access import RETENTION_YEARS, purge_expired
 
 
@@ -28,6 +29,6 @@ class Command(TranslatedCommand):
         with scopes_disabled():
             removed = purge_expired(today=timezone.localdate())
         self.stdout.write(
-            _("%(removed)d namen verwijderd (bewaartermijn %(years)d jaar na de activiteit).")
-            % {"removed": removed, "years": RETENTION_YEARS}
+            _("%(removed)s namen verwijderd (bewaartermijn %(years)d jaar na de activiteit).")
+            % {"removed": number(removed), "years": RETENTION_YEARS}
         )

@@ -17,6 +17,7 @@ from kompas.formulas import inert_frame
 from kompas.observations.export import COLUMNS, PERIODS, Export, export_observations, selection
 from kompas.observations.queries import measure_exists, visible_measure
 from kompas.presentation import xlsx
+from kompas.presentation.formatting import number
 
 LEVELS = ("land", "provincie", "regio", "gemeente", "wijk", "buurt", "pc4", "grid")
 
@@ -123,5 +124,5 @@ class Command(TranslatedCommand):
         body = xlsx_bytes(export) if kind == "xlsx" else csv_text(export).encode("utf-8")
         path.write_bytes(body)
         self.stderr.write(
-            _("Geschreven: %(path)s (%(rows)d rijen)") % {"path": path, "rows": len(export.rows)}
+            _("Geschreven: %(path)s (%(rows)s rijen)") % {"path": path, "rows": number(len(export.rows))}
         )

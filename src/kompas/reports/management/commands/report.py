@@ -15,6 +15,7 @@ from django_scopes import scope, scopes_disabled
 from kompas.accounts.models import Organisation
 from kompas.commandbase import TranslatedCommand
 from kompas.policy.selection import plan_for_command
+from kompas.presentation.formatting import number
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportError, ReportFormat, ReportName, ReportOptions
 
@@ -75,7 +76,7 @@ class Command(TranslatedCommand):
         path = options["output"] or Path(output.filename)
         path.write_bytes(output.body)
         self.stdout.write(
-            _("Geschreven: %(path)s (%(size)d bytes)") % {"path": path, "size": len(output.body)}
+            _("Geschreven: %(path)s (%(size)s bytes)") % {"path": path, "size": number(len(output.body))}
         )
 
 

@@ -217,9 +217,17 @@ class Command(TranslatedCommand):
         organisations = list(Organisation.objects.order_by("code")[:2])
         if len(organisations) != 1:
             known = ", ".join(Organisation.objects.order_by("code").values_list("code", flat=True))
-            raise Stop(
-                self._fail(_("Geef --organisation; bekend zijn: %(codes)s") % {"codes": known or _("(geen)")})
-            )
+            message = _(
+                "Geef --organisation CODE (bekend zijn: %(codes)s). Het formaat %(format)s is geen open "
+                "data: wat het schrijft wordt eigen cijfers van één organisatie, en de opdracht kan niet "
+                "raden van welke. Alleen open data (%(open)s) importeert de beheerder zonder "
+                "--organisation, als gedeelde cijfers van geen organisatie."
+            ) % {
+                "codes": known or _("(geen)"),
+                "format": format_name,
+                "open": ", ".join(sorted(OPEN_DATA_FORMATS)),
+            }
+            raise Stop(self._fail(message))
         return organisations[0]
 
     def _options(self, given: list[str]) -> dict[str, object]:
