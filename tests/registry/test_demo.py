@@ -76,4 +76,4 @@ def test_demo_entries_give_t6_a_verdict_and_say_they_are_demo(
         "evenementen in 2018, geen echte registraties. Dat geldt voor de indicatoren die uit de registers "
         "tellen: T6.I1." in text
     ), text[:2000]
-    assert "T6.G1 (op koers)" in text
+    assert "T6.G1 (op koers, demo)" in text

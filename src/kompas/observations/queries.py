@@ -553,3 +553,19 @@ def own_figures_of(organisation_id: int, measure_codes: Iterable[str], *, year: 
         "measure__code", "measure__name", "area__code", "area__name", "period_start", "period_length", "value"
     )
     return [OwnFigure(*row) for row in read]
+
+
+def demo_years(codes: Iterable[str], organisation_id: int | None) -> dict[str, set[int]]:
+    """Return measure code → the years in which an own figure of ``organisation_id`` (of any
+    organisation when None) on that measure was counted from fictitious demo entries.
+
+    The demo label of a figure (:attr:`FigureSource.is_demo`) travels this way to every indicator
+    value computed from it, so pages and exports can say the value rests on demo data.
+    """
+    rows = Observation._base_manager.filter(measure__code__in=list(codes), figure_source__is_demo=True)
+    if organisation_id is not None:
+        rows = rows.filter(organisation_id=organisation_id)
+    found: dict[str, set[int]] = {}
+    for code, start in rows.values_list("measure__code", "period_start"):
+        found.setdefault(code, set()).add(start.year)
+    return found
