@@ -34,14 +34,17 @@ from kompas.indicators.models import Indicator
 from kompas.observations.models import Observation
 from kompas.policy.models import Plan
 from kompas.registry.activities import ActivityInput, record_activity
+from kompas.registry.events import EventInput, record_event
 from kompas.registry.links import save_link
-from kompas.registry.models import Activity, ActivityKind, CountedAs
+from kompas.registry.models import Activity, ActivityKind, CountedAs, Event
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
 from tests.conftest import verified_login
+from tests.registry.test_roles import EVENT
 from tests.reports.conftest import pdf_pages
 
 MIXED = "echte en verzonnen registraties worden nooit bij elkaar opgeteld"
+QUESTIONS = ("alcohol", "drugs", "risicopubliek", "vuurwerk", "openbare_weg", "nacht")
 
 
 @pytest.fixture
@@ -169,3 +172,28 @@ def test_real_and_demo_entries_are_never_summed(
         record_activity(actor=oov, data=_training("Training signalen", dt.date(2019, 5, 1), 120, demo=False))
     row = _t6_row(2019)
     assert (row["value"], row["demo"]) == ("120.0", "nee")
+
+
+def test_a_real_event_beside_demo_events_is_refused_on_the_form(
+    org_a: Organisation, plan: Plan, oov: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    with scope(organisation=org_a.pk), django_capture_on_commit_callbacks(execute=True):
+        record_event(
+            actor=oov,
+            data=EventInput(
+                name="Evenement 1 (demo)",
+                organiser="Demo-organisator",
+                start=dt.date(2018, 5, 19),
+                end=dt.date(2018, 5, 19),
+                area_code="GM0164",
+                location="Locatie 1 (demo)",
+                answers={**dict.fromkeys(QUESTIONS, False), "bezoekers": 500},
+                is_demo=True,
+            ),
+        )
+    with scopes_disabled():
+        before = (Event.objects.count(), AuditRecord.objects.count())
+    page = verified_login(Client(), oov).post(reverse("registry:event_create"), EVENT)
+    assert page.status_code == 400 and page.content.decode().count(MIXED) == 1
+    with scopes_disabled():
+        assert (Event.objects.count(), AuditRecord.objects.count()) == before

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
@@ -123,13 +123,11 @@ def _demo_only(rows: QuerySet[Activity] | QuerySet[Event], kind: str, year: int)
     """
     flags = set(rows.values_list("is_demo", flat=True))
     if flags == {True, False}:
-        raise ValidationError(
-            _(
-                "In %(year)s staan al demogegevens van deze soort (%(kind)s); echte en verzonnen "
-                "registraties worden nooit bij elkaar opgeteld. Verwijder eerst de demogegevens."
-            )
-            % {"year": year, "kind": str(dict(LINKED_KINDS)[kind]).lower()}
-        )
+        message = _(
+            "In %(year)s staan al demogegevens van deze soort (%(kind)s); echte en verzonnen "
+            "registraties worden nooit bij elkaar opgeteld. Verwijder eerst de demogegevens."
+        ) % {"year": year, "kind": str(dict(LINKED_KINDS)[kind]).lower()}
+        raise ValidationError({NON_FIELD_ERRORS: message})
     return flags == {True}
 
 

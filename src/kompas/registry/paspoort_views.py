@@ -47,9 +47,11 @@ def paspoort_overview(request: HttpRequest) -> HttpResponse:
     activities of the year with their costs (R84), each with its edit link."""
     year = _year(request)
     activities = OtoActivity.objects.filter(date__year=year)
+    people = paspoort.overview_names(current_user(request), year)
     context = {
         "year": year,
-        "functionaries": paspoort.overview_names(current_user(request), year),
+        "any_demo": any(person.is_demo for person in people) or activities.filter(is_demo=True).exists(),
+        "functionaries": people,
         "functions": [
             (function, functionaries.requirements_of(function)) for function in PaspoortFunction.objects.all()
         ],
