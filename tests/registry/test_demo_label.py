@@ -5,9 +5,10 @@
 Two made-up trainings of 60 and 45 trainees in 2018 (``is_demo``, as ``kompas demo`` records them)
 make Hengelo's T6.I1 (at least 100, L1131) and goal T6.G1 *op koers*. The demo label travels with
 the count: the own figure written from the register is a demo figure, so the theme page, the
-dashboard's tile, the indicator page, ``kompas export indicators`` (CSV and XLSX: column
-``demo``) and the voortgang PDF (pdftotext) each say "demo". Real and demo entries of one kind
+dashboard's tile, the indicator page, the API (``demo``), ``kompas export indicators`` (CSV and
+XLSX: column ``demo``) and the voortgang PDF (pdftotext) each say "demo". Real and demo entries of one kind
 and year are never summed: a real training beside the demo ones is refused and nothing written.
+The voortgang XLSX says "op koers (demo)" too.
 Time budget: about 40 s.
 """
 
@@ -130,6 +131,12 @@ def test_a_verdict_from_demo_entries_says_demo_on_every_page_and_export(
     assert "Demo: het oordeel over T6.I1 rust op verzonnen demogegevens." in home
     detail = client.get(reverse("indicators:indicator_detail", kwargs={"indicator_id": indicator.pk}))
     assert "Demo: de waarden van 2018 rusten (deels) op verzonnen demogegevens" in detail.content.decode()
+    api = client.get(
+        reverse("api:indicator_values", kwargs={"indicator_id": indicator.pk}), {"area_code": "GM0164"}
+    ).json()
+    assert {(row["period_start"][:4], row["value"], row["demo"]) for row in api["results"]} == {
+        ("2018", 105.0, True)
+    }
 
     with scope(organisation=org_a.pk):
         pdf = generate(
@@ -140,6 +147,13 @@ def test_a_verdict_from_demo_entries_says_demo_on_every_page_and_export(
     t6 = table_text[table_text.index("T6.I1") : table_text.index("T6.I2")]
     assert t6.endswith("op koers (demo) "), t6
     assert "T6.G1 (op koers, demo)" in text
+    with scope(organisation=org_a.pk):
+        book = generate(
+            org_a, ReportOptions(name=ReportName.VOORTGANG, format=ReportFormat.XLSX, period=2018), actor=None
+        )
+    rows = list(openpyxl.load_workbook(io.BytesIO(book.body))["Indicatoren"].iter_rows(values_only=True))
+    t6_rows = [row for row in rows if any(str(cell).startswith("T6.I1") for cell in row)]
+    assert t6_rows and all("op koers (demo)" in row for row in t6_rows), t6_rows
 
 
 def test_real_and_demo_entries_are_never_summed(

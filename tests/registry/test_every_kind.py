@@ -143,6 +143,14 @@ KINDS = {
 }
 
 
+def _second_target(organisation: Organisation) -> int:
+    """Create a second 2016 target of the RIEC (25 casussen, spec §7.7) directly; return its id."""
+    with scopes_disabled():
+        return PartnerTarget.objects.create(
+            organisation=organisation, year=2016, group="Casuïstiek", measure="Aantal casussen", target=25
+        ).pk
+
+
 def _row(model: type[models.Model], pk: int) -> dict[str, object] | None:
     with scopes_disabled():
         return model._default_manager.filter(pk=pk).values().first()
@@ -280,6 +288,19 @@ BAD = {
         "registry:oto_create",
         {"kind": "inzet", "title": "Inzet bij brand Demo", "date": "2018-07-01", "cost": "-120"},
         "De kosten kunnen niet negatief zijn.",
+    ),
+    "partner target duplicate": Bad(
+        PartnerTarget,
+        "registry:target_edit",
+        {
+            "year": "2016",
+            "group": "Bestuurlijke aanpak",
+            "measure": "Aantal ondersteuningen vergunningaanvraag (o.a. Bibob)",
+            "target": "250",
+            "version": "1",
+        },
+        "Dit jaar heeft al een streefcijfer voor deze groep en maatstaf.",
+        lambda org: (make_partner_target(org), _second_target(org))[1],
     ),
     "partner target negative": Bad(
         PartnerTarget,
