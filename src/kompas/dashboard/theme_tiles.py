@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kompas.indicators.demo_values import demo_years_of
+from kompas.indicators.demo_values import Reads, demo_years_of_formulas
 from kompas.indicators.queries import progress_for
 from kompas.indicators.status import STATUS_LABELS, Status
 from kompas.policy.choices import TargetKind
@@ -46,13 +46,24 @@ class ThemeTile:
 def theme_tiles(plan: Plan, *, year: int) -> list[ThemeTile]:
     """Return per theme of ``plan`` the number of targets with each verdict in ``year`` and of actions.
 
-    Five queries and the demo check, whatever the number of themes, targets and actions. A tile
+    Five queries, whatever the number of themes, targets and actions (one of them asks which
+    verdicts rest on demo figures). A tile
     names the indicators whose verdict may rest on fictitious demo figures (of ``year`` or before).
     """
     themes = list(plan.themes.order_by("number").values_list("pk", "code", "title"))
-    targets = list(
-        plan.themes.filter(targets__kind=TargetKind.PLAN).values_list("pk", "targets__pk", "targets__rule")
+    rows = list(
+        plan.themes.filter(targets__kind=TargetKind.PLAN).values_list(
+            "pk",
+            "targets__pk",
+            "targets__rule",
+            "targets__indicator_id",
+            "targets__indicator__code",
+            "targets__indicator__definition__numerator",
+            "targets__indicator__definition__denominator",
+            "targets__indicator__definition__components",
+        )
     )
+    targets = [(theme, target, rule) for theme, target, rule, *_indicator in rows]
     verdicts = {
         v.target_id: v.status for v in progress_for([t for _theme, t, _rule in targets], until=_end(year))
     }
@@ -61,12 +72,9 @@ def theme_tiles(plan: Plan, *, year: int) -> list[ThemeTile]:
         fallback = Status.REGISTER_ONLY.value if rule in NO_RULE else Status.NO_DATA.value
         statuses[theme][verdicts.get(target) or fallback] += 1
     demo: dict[int, list[str]] = {pk: [] for pk, _code, _title in themes}
-    rows = plan.themes.filter(targets__kind=TargetKind.PLAN).values_list(
-        "pk", "targets__indicator_id", "targets__indicator__code"
-    )
-    indicators = sorted(set(rows), key=lambda row: row[2])
-    years = demo_years_of({indicator for _theme, indicator, _code in indicators})
-    for theme, indicator, code in indicators:
+    formulas = {row[3]: Reads(row[5] or "", row[6] or "", bool(row[7])) for row in rows if row[5] is not None}
+    years = demo_years_of_formulas(formulas, plan.organisation_id)
+    for theme, indicator, code in sorted({(row[0], row[3], row[4]) for row in rows}, key=lambda row: row[2]):
         if any(found <= year for found in years.get(indicator, ())):
             demo[theme].append(code)
     actions: dict[int, Counter[str]] = {pk: Counter() for pk, _code, _title in themes}

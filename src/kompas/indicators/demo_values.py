@@ -13,7 +13,8 @@ labelled alike, which errs towards saying "demo" too often rather than too seldo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from kompas.indicators.definitions import measure_codes
 from kompas.indicators.models import Indicator, IndicatorDefinition
@@ -63,7 +64,38 @@ def demo_years_of(indicator_ids: Iterable[int], organisation_id: int | None = No
     return found
 
 
-def rests_on_demo(indicator_id: int, year: int | None = None, organisation_id: int | None = None) -> bool:
-    """Return whether the indicator's values (of ``year``, or of any year) rest on demo figures."""
-    years = demo_years_of([indicator_id], organisation_id).get(indicator_id, set())
-    return bool(years) if year is None else year in years
+def demo_years_of_indicator(indicator: Indicator) -> set[int]:
+    """Return the years whose values of ``indicator`` (read with its definition) rest on demo
+    figures: one query, except for a composite index, whose components are looked up."""
+    definition = getattr(indicator, "definition", None)
+    if definition is None:
+        return set()
+    formula = Reads(definition.numerator, definition.denominator, bool(definition.components))
+    return demo_years_of_formulas({indicator.pk: formula}, indicator.organisation_id).get(indicator.pk, set())
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What of a definition tells which measures it reads: numerator, denominator, composite or not."""
+
+    numerator: str
+    denominator: str
+    composite: bool
+
+
+def demo_years_of_formulas(formulas: Mapping[int, Reads], organisation_id: int | None) -> dict[int, set[int]]:
+    """Return indicator id → demo years, for indicators whose formula the caller already read (a page
+    with a query budget): one query for all plain formulas of ``organisation_id``; composites look
+    up their components."""
+    found = demo_years_of([pk for pk, formula in formulas.items() if formula.composite], organisation_id)
+    plain = {
+        pk: set(measure_codes(f.numerator)) | ({f.denominator} if f.denominator else set())
+        for pk, f in formulas.items()
+        if not f.composite
+    }
+    years = demo_years({code for codes in plain.values() for code in codes}, organisation_id) if plain else {}
+    for pk, codes in plain.items():
+        hit = set().union(*(years.get(code, set()) for code in codes))
+        if hit:
+            found[pk] = hit
+    return found
