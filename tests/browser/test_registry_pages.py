@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """The registry pages pass axe-core: the event application form (with its errors), the calendar
-by month and as a list, the activity form and list, the paspoort dossier and overview. Demo
+by month and as a list (the demo event labelled "demo"), the activity form and list, the paspoort
+dossier and overview. Demo
 accounts with fictitious entries; the full demo is not loaded (only the accounts and two areas),
 to keep the test short (about 30 s).
 """
@@ -53,6 +54,7 @@ def registry(live_server: Any) -> str:
                     "openbare_weg": False,
                     "nacht": True,
                 },
+                is_demo=True,  # a fictitious entry: the calendar says so
             ),
         )
         person = make_functionary(oov.organisation, oov, "Deelnemer 1")
@@ -78,6 +80,8 @@ def test_event_form_and_calendar_are_accessible(page: Page, registry: str) -> No
     _as_oov(page, registry)
     page.goto(f"{registry}/registers/evenementen/")
     assert page.get_by_role("link", name="Festival Demo").count() == 1
+    assert page.get_by_role("note").get_by_text("Deze kalender bevat demogegevens").is_visible()
+    assert page.get_by_role("cell", name="Festival Demo (demo)", exact=True).count() == 1
     assert serious_violations(page) == []
     page.goto(f"{registry}/registers/evenementen/?weergave=maand&maand=2018-06")
     assert page.get_by_role("link", name="Festival Demo").count() == 3

@@ -28,7 +28,7 @@ HENGELO_SET = STANDARD_SET.with_name("hengelo_ivp_2017_2020.toml")
 COLUMNS = (
     "indicator_code,area_code,area_level,period_start,period_length,value,ci_low,ci_high,n,flag,"
     "trend_pct_per_year,trend_ci_low,trend_ci_high,trend_p,benchmark_group,benchmark_index,rank,"
-    "benchmark_not_compared,target_status"
+    "benchmark_not_compared,target_status,demo"
 )
 
 

@@ -23,14 +23,15 @@ from kompas.accounts.roles import Role
 from kompas.indicators.compute import compute
 from kompas.policy.load import load_plan
 from kompas.registry.demo import load_demo_registry
-from kompas.registry.models import Activity, IndicatorLink
+from kompas.registry.models import Activity, Event, Functionary, IndicatorLink, OtoActivity
 from kompas.registry.queries import demo_share
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
 from kompas.sources.load import import_file
 from kompas.sources.models import ImportStatus
 from tests.conftest import verified_login
-from tests.registry.test_plan_feed import GEMEENTEN, _t6_status
+from tests.registry.conftest import GEMEENTEN
+from tests.registry.test_plan_feed import _t6_status
 from tests.reports.conftest import pdf_pages
 
 
@@ -72,8 +73,43 @@ def test_demo_entries_give_t6_a_verdict_and_say_they_are_demo(
         )
     text = " ".join(" ".join(pdf_pages(pdf.body, tmp_path)).split())
     assert (
-        "de cijfers uit de registers van Kompas bevatten demogegevens: 2 verzonnen activiteiten of "
+        "de cijfers uit de registers van Kompas bevatten demogegevens: 5 verzonnen activiteiten of "
         "evenementen in 2018, geen echte registraties. Dat geldt voor de indicatoren die uit de registers "
         "tellen: T6.I1." in text
     ), text[:2000]
-    assert "T6.G1 (op koers)" in text
+    assert "T6.G1 (op koers, demo)" in text
+
+
+def test_demo_events_and_paspoort_entries_are_fictitious_and_labelled(
+    hengelo: User, org_a: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_registry()
+    with scopes_disabled():
+        events = list(
+            Event.objects.order_by("start").values_list("name", "computed_class", "is_demo", "organiser")
+        )
+        people = list(Functionary.objects.order_by("name").values_list("name", "is_demo"))
+        oto = sorted(OtoActivity.objects.values_list("kind", "title", "is_demo"))
+    assert events == [
+        ("Evenement 1 (demo)", "A", True, "Demo-organisator"),
+        ("Evenement 2 (demo)", "B", True, "Demo-organisator"),
+        ("Evenement 3 (demo)", "C", True, "Demo-organisator"),
+    ]
+    assert people == [("Functionaris 1", True), ("Functionaris 2", True)]
+    assert oto == [("inzet", "Inzet 1 (demo)", True), ("oefenen", "Oefening 1 (demo)", True)]
+    load_demo_registry()  # a second run adds nothing
+    with scopes_disabled():
+        assert (Event.objects.count(), Functionary.objects.count(), OtoActivity.objects.count()) == (3, 2, 2)
+
+    client = verified_login(Client(), hengelo)
+    calendar = client.get(reverse("registry:event_calendar")).content.decode()
+    assert "Deze kalender bevat demogegevens" in calendar and calendar.count("<small>(demo)</small>") == 3
+    overview = client.get(reverse("registry:paspoort_overview") + "?jaar=2018").content.decode()
+    assert "Dit overzicht bevat demogegevens" in overview
+    assert overview.count("<small>(demo)</small>") == 4  # two functionaries, an exercise, a deployment
+    with scopes_disabled():
+        first = Functionary.objects.get(name="Functionaris 1")
+    dossier = client.get(reverse("registry:dossier", kwargs={"functionary_id": first.pk}) + "?jaar=2018")
+    text = dossier.content.decode()
+    assert "Demogegevens: een verzonnen functionaris" in text and "Inzet 1 (demo)" in text

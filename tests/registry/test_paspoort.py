@@ -98,6 +98,21 @@ def test_a_functionary_cannot_see_another_dossier(people: tuple[User, User, User
     assert reads == [second.pk, coordinator.pk, coordinator.pk]  # the refused read wrote nothing
 
 
+def test_the_overview_read_is_audited_like_a_dossier_read(people: tuple[User, User, User, int, int]) -> None:
+    coordinator, first, _second, mine, theirs = people
+    url = reverse("registry:paspoort_overview") + "?jaar=2018"
+    assert verified_login(Client(), first).get(url).status_code == 403  # a functionary: refused, no read
+    page = verified_login(Client(), coordinator).get(url)
+    assert page.status_code == 200 and "Deelnemer 1" in page.content.decode()
+    with scopes_disabled():
+        reads = list(
+            AuditRecord.objects.filter(action="registry.paspoort_overview.viewed").values_list(
+                "actor_id", "changes"
+            )
+        )
+    assert reads == [(coordinator.pk, {"year": 2018, "functionary_ids": [mine, theirs]})]
+
+
 def test_another_organisations_coordinator_sees_no_dossier(
     people: tuple[User, User, User, int, int], org_b: Organisation, make_user: Callable[..., User]
 ) -> None:

@@ -28,30 +28,14 @@ from django_scopes import scope, scopes_disabled
 from kompas.accounts.models import AuditRecord, Organisation, User
 from kompas.accounts.roles import Role
 from kompas.observations.models import Observation
-from kompas.policy.load import load_plan
 from kompas.policy.models import Plan
 from kompas.registry.activities import ActivityInput, delete_activity, record_activity
 from kompas.registry.links import delete_link, save_link
 from kompas.registry.models import Activity, ActivityKind, CountedAs, IndicatorLink
 from kompas.reports.generate import generate
 from kompas.reports.options import ReportFormat, ReportName, ReportOptions
-from kompas.sources.codelists import DATA
-from kompas.sources.load import import_file
-from kompas.sources.models import ImportStatus
 from tests.conftest import verified_login
 from tests.reports.conftest import pdf_pages
-
-GEMEENTEN = DATA / "cbs-gebiedsindelingen-2014-2015" / "twente_gemeenten_2015.geojson"
-
-
-@pytest.fixture
-def plan(org_a: Organisation) -> Plan:
-    """The Twente gemeenten (shared open data) and Hengelo's plan with its indicator catalogue."""
-    with scope(organisation=None):
-        run = import_file(GEMEENTEN, format="cbs-gebieden", organisation=None, actor=None, create_areas=True)
-    assert run.status == ImportStatus.LOADED, run.errors
-    with scope(organisation=org_a.pk):
-        return load_plan(actor=None, organisation=org_a).plan
 
 
 @pytest.fixture

@@ -173,6 +173,55 @@ CASES = {
         ),
         upload=True,
     ),
+    # a real deployment at an incident is an OTO entry of kind "inzet": recorded, corrected, removed
+    "deployment": Case(
+        OtoActivity,
+        make_oto_activity,
+        "registry:oto_create",
+        {"kind": "inzet", "title": "Inzet bij brand Demo", "date": "2018-07-01"},
+        1,
+        "registry:oto_edit",
+        {"kind": "inzet", "title": "Inzet bij brand Demo", "date": "2018-07-02", "cost": "120"},
+        "registry:oto_delete",
+        ("registry.oto.recorded", "registry.oto.changed", "registry.oto.deleted"),
+    ),
+    # the event's risk assessment: applied for (computed class), the adviser sets class C with a reason
+    "event_assessment": Case(
+        Event,
+        make_event,
+        "registry:event_create",
+        {**EVENT, "name": "Zomerfestival Demo"},
+        1,
+        "registry:event_edit",
+        {
+            **EVENT,
+            "name": "Buurtfeest Demo",
+            "start": "2018-06-02",
+            "end": "2018-06-02",
+            "final_class": "C",
+            "final_reason": "Aanrijroute voor hulpdiensten ontbreekt (demo).",
+            "advice": "Verkeersregelaars inzetten.",
+        },
+        "registry:event_delete",
+        ("registry.event.recorded", "registry.event.changed", "registry.event.deleted"),
+    ),
+    # a partner's realisation of one target is recorded on the list (its own view)
+    "partner_realisation": Case(
+        PartnerTarget,
+        make_partner_target,
+        "registry:target_load",
+        {},
+        11,
+        "registry:target_realise",
+        {"realisatie": "120"},
+        "registry:target_delete",
+        (
+            "registry.partner_targets.loaded",
+            "registry.partner_target.realised",
+            "registry.partner_target.deleted",
+        ),
+        upload=True,
+    ),
 }
 
 

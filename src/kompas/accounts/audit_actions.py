@@ -160,6 +160,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "registry.event.deleted": _("Evenement verwijderd"),
     "registry.oto.recorded": _("OTO-activiteit of inzet met aanwezigen vastgelegd (Veiligheidspaspoort)"),
     "registry.dossier.viewed": _("Dossier vakbekwaamheid (persoonsgegevens) bekeken"),
+    "registry.paspoort_overview.viewed": _("Overzicht Veiligheidspaspoort (namen) bekeken"),
     "registry.functionary.created": _("Veiligheidspaspoort aan een functionaris gegeven"),
     "registry.partner_targets.loaded": _("Streefcijfers van een partner geladen uit een jaarplan"),
     "registry.partner_target.realised": _("Realisatie van een streefcijfer van een partner vastgelegd"),
@@ -209,6 +210,7 @@ UNCHANGING_ACTIONS = frozenset(
         "casework.keys.rotated",
         "registry.participants.viewed",
         "registry.dossier.viewed",
+        "registry.paspoort_overview.viewed",
     }
 )
 

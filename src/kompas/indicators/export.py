@@ -7,7 +7,8 @@ An area in several reference groups gets the index and rank of one group: the gr
 definition names (``benchmark_group``), else a reference group before a region before a focus
 area, then by code. The target status needs an organisation (targets are tenant data); without
 one the column is empty. An indicator without an index says why in ``benchmark_not_compared``
-(``docs/indicators.md`` §4).
+(``docs/indicators.md`` §4). ``demo`` says "ja" where a value rests on fictitious demo figures
+(:mod:`kompas.indicators.demo_values`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from kompas.formulas import inert_frame
+from kompas.indicators.demo_values import demo_years_of
 from kompas.indicators.models import (
     ComputedPeriodChoices,
     Indicator,
@@ -54,6 +56,7 @@ COLUMNS = [
     "rank",
     "benchmark_not_compared",
     "target_status",
+    "demo",
 ]
 XLSX_ROWS = 1_048_575  # Excel's last row minus the header
 # Kinds of area group (areas.models.AreaGroupKind) in the order their index is preferred.
@@ -120,10 +123,20 @@ def table(selection: Selection) -> pd.DataFrame:
         how="left",
     )
     merged["n"] = merged["n"].astype("Int64")
+    merged["demo"] = _demo(merged, selection.organisation_id)
     merged = merged.sort_values(
         ["indicator_code", "area_level", "area_code", "period_length", "period_start"]
     )
     return merged.reindex(columns=COLUMNS).reset_index(drop=True)
+
+
+def _demo(values: pd.DataFrame, organisation_id: int | None) -> pd.Series:
+    """Return "ja" for each value that rests on fictitious demo figures, else "nee" (issue 16)."""
+    years = demo_years_of(values["indicator_id"].unique().tolist(), organisation_id)
+    keys = zip(values["indicator_id"], pd.to_datetime(values["period_start"]).dt.year, strict=True)
+    return pd.Series(
+        ["ja" if year in years.get(pk, ()) else "nee" for pk, year in keys], index=values.index, dtype=object
+    )
 
 
 def _trends(ids: list[int]) -> pd.DataFrame:

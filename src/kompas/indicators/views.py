@@ -21,6 +21,7 @@ from kompas.accounts.roles import Permission, has_permission, suppresses
 from kompas.areas.sums import area_sums
 from kompas.caching import cached
 from kompas.indicators import minimum_n, queries
+from kompas.indicators.demo_values import demo_years_of_indicator
 from kompas.indicators.models import Indicator
 from kompas.indicators.queries import AreaRow
 from kompas.presentation.suppression import complements, publishable, publishable_indicator_value
@@ -72,6 +73,7 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
         "rows": rows,
         "suppressed": suppress,
         "perms_edit_policy": has_permission(user.role, Permission.EDIT_POLICY),
+        "demo_years": sorted(demo_years_of_indicator(indicator)),
     }
     return render(request, "indicators/indicator_detail.html", context)
 

@@ -197,6 +197,13 @@ class FigureSource(models.Model):
         verbose_name=_("ingevoerd door"),
     )
     recorded_at = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
+    # A figure counted from fictitious demo entries (issue 16): the label travels with the value to
+    # every indicator, page and export that shows it, and real and demo entries are never summed.
+    is_demo = models.BooleanField(
+        _("demogegevens"),
+        default=False,
+        help_text=_("Geteld uit verzonnen demogegevens, niet uit echte registraties."),
+    )
 
     objects: ClassVar[models.Manager[FigureSource]] = models.Manager()
 

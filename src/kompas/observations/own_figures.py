@@ -44,6 +44,7 @@ class OwnFigure:
     sample_size: int | None = None
     source_text: str = ""
     document_url: str = ""
+    is_demo: bool = False  # counted from fictitious demo entries (a registry figure on the demo)
 
 
 def in_own_gemeente(code: str, organisation: Organisation) -> bool:
@@ -115,6 +116,7 @@ def _record(actor: User, figure: OwnFigure, key: dict[str, object]) -> Observati
         source_text=figure.source_text.strip()[:300],
         document_url=figure.document_url,
         recorded_by=actor,
+        is_demo=figure.is_demo,
     )
     audit.record(
         "observations.own_figure.recorded", actor=actor, target=observation, changes=_described(figure)
@@ -128,9 +130,10 @@ def _correct(actor: User, figure: OwnFigure, stored: Observation) -> Observation
     source, _created = FigureSource._base_manager.get_or_create(
         observation=stored, defaults={"source_text": figure.source_text.strip()[:300], "recorded_by": actor}
     )
-    if before == after and (source.source_text, source.document_url) == (
+    if before == after and (source.source_text, source.document_url, source.is_demo) == (
         figure.source_text.strip(),
         figure.document_url,
+        figure.is_demo,
     ):
         return stored
     ObservationChange._base_manager.create(
@@ -148,7 +151,7 @@ def _correct(actor: User, figure: OwnFigure, stored: Observation) -> Observation
     stored.value, stored.margin, stored.sample_size = after
     stored.save(update_fields=["value", "margin", "sample_size"])
     source.source_text, source.document_url = figure.source_text.strip()[:300], figure.document_url
-    source.recorded_by, source.recorded_at = actor, timezone.now()
+    source.recorded_by, source.recorded_at, source.is_demo = actor, timezone.now(), figure.is_demo
     source.save()
     changes = {
         "old": {"value": before[0], "margin": before[1], "sample_size": before[2]},
@@ -168,6 +171,7 @@ def _described(figure: OwnFigure) -> dict[str, object]:
         "sample_size": figure.sample_size,
         "source": figure.source_text.strip()[:300],
         "document": figure.document_url,
+        "demo": figure.is_demo,
     }
 
 

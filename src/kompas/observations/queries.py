@@ -587,3 +587,19 @@ def open_count_series(gemeente_codes: Iterable[str], period_lengths: Iterable[st
         "value",
     )
     return pd.DataFrame.from_records(list(rows), columns=OPEN_COUNT_COLUMNS)
+
+
+def demo_years(codes: Iterable[str], organisation_id: int | None) -> dict[str, set[int]]:
+    """Return measure code → the years in which an own figure of ``organisation_id`` (of any
+    organisation when None) on that measure was counted from fictitious demo entries.
+
+    The demo label of a figure (:attr:`FigureSource.is_demo`) travels this way to every indicator
+    value computed from it, so pages and exports can say the value rests on demo data.
+    """
+    rows = Observation._base_manager.filter(measure__code__in=list(codes), figure_source__is_demo=True)
+    if organisation_id is not None:
+        rows = rows.filter(organisation_id=organisation_id)
+    found: dict[str, set[int]] = {}
+    for code, start in rows.values_list("measure__code", "period_start"):
+        found.setdefault(code, set()).add(start.year)
+    return found

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from kompas.accounts.models import Organisation, User
@@ -89,26 +90,51 @@ def refresh(*, actor: User, organisation: Organisation, touched: Iterable[tuple[
     wanted |= {(kind, year, area) for kind, year, area in touched if area != organisation.cbs_code}
     ensure_measures({kind for kind, _year, _area in wanted})
     for kind, year, area in sorted(wanted):
-        counts = _counts(organisation, kind, year, None if area == organisation.cbs_code else area)
-        for counted, value in counts.items():
+        rows = _rows(organisation, kind, year, None if area == organisation.cbs_code else area)
+        is_demo = _demo_only(rows, kind, year)
+        for counted, value in _counts(rows, kind).items():
             figure = OwnFigure(
                 measure_code=measure_code(kind, counted),
                 area_code=area,
                 year=year,
                 value=float(value),
                 source_text=f"{SOURCE}: {measure_of(kind, counted).name}",
+                is_demo=is_demo,
             )
             record_own_figure(actor=actor, figure=figure)
 
 
-def _counts(organisation: Organisation, kind: str, year: int, area: str | None) -> dict[str, int]:
-    """Count the activities of ``kind`` (or the events) that start in ``year``, in ``area`` or all."""
+def _rows(
+    organisation: Organisation, kind: str, year: int, area: str | None
+) -> QuerySet[Activity] | QuerySet[Event]:
+    """Return the activities of ``kind`` (or the events) that start in ``year``, in ``area`` or all."""
     if kind == EVENT_KIND:
         events = Event.objects.filter(organisation=organisation, start__year=year)
-        events = events.filter(area_code=area) if area else events
-        totals = events.aggregate(number=Count("pk"), incidents=Sum("incidents"))
-        return {CountedAs.ACTIVITIES: totals["number"] or 0, CountedAs.INCIDENTS: totals["incidents"] or 0}
+        return events.filter(area_code=area) if area else events
     rows = Activity.objects.filter(organisation=organisation, kind=kind, start__year=year)
-    rows = rows.filter(area_code=area) if area else rows
+    return rows.filter(area_code=area) if area else rows
+
+
+def _demo_only(rows: QuerySet[Activity] | QuerySet[Event], kind: str, year: int) -> bool:
+    """Return whether the counted entries are all demo entries; refuse a mix of demo and real ones.
+
+    A figure is either real or demo, never a sum of both: the caller's transaction rolls back and
+    the user reads why (remove the demo entries of that year, or record the entry as demo).
+    """
+    flags = set(rows.values_list("is_demo", flat=True))
+    if flags == {True, False}:
+        message = _(
+            "In %(year)s staan al demogegevens van deze soort (%(kind)s); echte en verzonnen "
+            "registraties worden nooit bij elkaar opgeteld. Verwijder eerst de demogegevens."
+        ) % {"year": year, "kind": str(dict(LINKED_KINDS)[kind]).lower()}
+        raise ValidationError({NON_FIELD_ERRORS: message})
+    return flags == {True}
+
+
+def _counts(rows: QuerySet[Activity] | QuerySet[Event], kind: str) -> dict[str, int]:
+    """Count the entries of ``rows``: activities and participants, or events and incidents."""
+    if kind == EVENT_KIND:
+        totals = rows.aggregate(number=Count("pk"), incidents=Sum("incidents"))
+        return {CountedAs.ACTIVITIES: totals["number"] or 0, CountedAs.INCIDENTS: totals["incidents"] or 0}
     totals = rows.aggregate(number=Count("pk"), participants=Sum("participant_count"))
     return {CountedAs.ACTIVITIES: totals["number"] or 0, CountedAs.PARTICIPANTS: totals["participants"] or 0}

@@ -60,7 +60,13 @@ def _requirement_problems(requirements: dict[str, int], found: dict[str, str]) -
 
 @transaction.atomic
 def add_functionary(
-    *, actor: User, name: str, function_name: str, requirements: dict[str, int], username: str = ""
+    *,
+    actor: User,
+    name: str,
+    function_name: str,
+    requirements: dict[str, int],
+    username: str = "",
+    is_demo: bool = False,
 ) -> Functionary:
     """Give a person a Veiligheidspaspoort under a function (created with ``requirements`` when new).
 
@@ -86,7 +92,7 @@ def add_functionary(
             if value
         )
     person = Functionary.objects.create(
-        organisation=actor.organisation, name=name.strip(), function=function, user=user
+        organisation=actor.organisation, name=name.strip(), function=function, user=user, is_demo=is_demo
     )
     changes = {"function": function.name, "function_created": created, "account": user.pk if user else None}
     audit.record("registry.functionary.created", actor=actor, target=person, changes=changes)

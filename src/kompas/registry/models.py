@@ -264,6 +264,7 @@ class OtoActivity(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     date = models.DateField(_("datum"))
     cost = models.DecimalField(_("kosten (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
     version = models.PositiveIntegerField(default=1)
 
     objects: ClassVar[models.Manager[OtoActivity]] = ScopedManager(organisation="organisation")

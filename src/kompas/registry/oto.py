@@ -83,13 +83,23 @@ def attendance_of(activity: OtoActivity) -> list[Present]:
 
 @transaction.atomic
 def record_oto_activity(
-    *, actor: User, kind: str, title: str, date: dt.date, cost: Decimal | None, present: list[Present]
+    *,
+    actor: User,
+    kind: str,
+    title: str,
+    date: dt.date,
+    cost: Decimal | None,
+    present: list[Present],
+    is_demo: bool = False,
 ) -> OtoActivity:
-    """Record an OTO activity or deployment with who was there and how they did; audited."""
+    """Record an OTO activity or deployment with who was there and how they did; audited.
+
+    ``is_demo`` marks a fictitious entry of the demo (only :mod:`kompas.registry.demo` sets it).
+    """
     data = OtoInput(kind, title, date, cost, tuple(present))
     _check(actor, data)
     activity = OtoActivity.objects.create(
-        organisation=actor.organisation, kind=kind, title=title.strip(), date=date, cost=cost
+        organisation=actor.organisation, kind=kind, title=title.strip(), date=date, cost=cost, is_demo=is_demo
     )
     _set_present(activity, data.present)
     changes = {"kind": kind, "title": activity.title, "date": date.isoformat(), "present": len(present)}

@@ -90,6 +90,21 @@ def dossier_for(actor: User, functionary_id: int, year: int) -> Dossier:
     return _dossier(functionary, year)
 
 
+@transaction.atomic
+def overview_names(actor: User, year: int) -> list[Functionary]:
+    """Return the organisation's functionaries (names: personal data) for the OTO coordinator's
+    overview of ``year`` and record the read, like a dossier's; the caller checked the permission."""
+    people = list(
+        Functionary.objects.filter(organisation_id=actor.organisation_id).select_related("function")
+    )
+    audit.record(
+        "registry.paspoort_overview.viewed",
+        actor=actor,
+        changes={"year": year, "functionary_ids": [person.pk for person in people]},
+    )
+    return people
+
+
 def own_functionary(actor: User) -> Functionary | None:
     """Return the functionary record of ``actor``'s own account, if they have a paspoort."""
     return Functionary.objects.filter(user=actor).first()

@@ -15,7 +15,7 @@ from kompas.accounts.current import current_user
 from kompas.accounts.decorators import AUTHENTICATED, requires
 from kompas.accounts.roles import Permission
 from kompas.registry import functionaries, paspoort
-from kompas.registry.models import Functionary, OtoActivity, PaspoortFunction
+from kompas.registry.models import OtoActivity, PaspoortFunction
 
 
 def _year(request: HttpRequest) -> int:
@@ -43,13 +43,15 @@ def dossier(request: HttpRequest, functionary_id: int) -> HttpResponse:
 
 @requires(Permission.EDIT_REGISTRY)
 def paspoort_overview(request: HttpRequest) -> HttpResponse:
-    """List the functionaries, the functions with their norm and the OTO activities of the year with
-    their costs (R84), each with its edit link."""
+    """List the functionaries (the read audited), the functions with their norm and the OTO
+    activities of the year with their costs (R84), each with its edit link."""
     year = _year(request)
     activities = OtoActivity.objects.filter(date__year=year)
+    people = paspoort.overview_names(current_user(request), year)
     context = {
         "year": year,
-        "functionaries": Functionary.objects.select_related("function"),
+        "any_demo": any(person.is_demo for person in people) or activities.filter(is_demo=True).exists(),
+        "functionaries": people,
         "functions": [
             (function, functionaries.requirements_of(function)) for function in PaspoortFunction.objects.all()
         ],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from kompas.areas.codes import level_of
 from kompas.areas.sums import area_sums
 from kompas.indicators import minimum_n
+from kompas.indicators.demo_values import demo_years_of
 from kompas.indicators.queries import (
     comparabilities,
     comparisons_for,
@@ -96,6 +97,7 @@ class IndicatorFigures:
     benchmark: Benchmark = field(default_factory=Benchmark)
     status: str = ""
     series: Sequence[SeriesPoint] = ()
+    demo: bool = False  # the latest value rests on fictitious demo figures (issue 16): say so
 
     @property
     def benchmark_index(self) -> float | str | None:
@@ -126,6 +128,7 @@ def indicator_figures(
     gaps = _incomplete([t.indicator for t in targets if not chosen.get(t.indicator_id)], area_code, year)
     partial = _partial({t.indicator_id: t.indicator for t in targets}, chosen, area_code)
     hidden = _complements(targets, chosen, area_code) if suppress else frozenset()
+    demo = demo_years_of(indicator_ids)
     found = {}
     for target in targets:
         verdict = verdicts.get(target.pk)
@@ -145,6 +148,8 @@ def indicator_figures(
             remark=gaps.get(target.indicator_id, ""),
             partial=partial.get(target.indicator_id, ""),
         )
+        if series and series[-1].period_start.year in demo.get(target.indicator_id, ()):
+            found[target.pk] = replace(found[target.pk], demo=True)
     return found
 
 

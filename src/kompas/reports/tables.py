@@ -57,7 +57,7 @@ def indicator_table(lines: Sequence[IndicatorLine], title: str) -> DataTable:
             _trend_text(line),
             line.figures.benchmark_index,
             line.figures.benchmark.reference,
-            line.status_label,
+            line.status_text,
         )
         for line in lines
     ]
@@ -124,7 +124,7 @@ def _sheet_row(theme_code: str, line: IndicatorLine) -> tuple[object, ...]:
         (_("ja") if trend.significant else _("nee")) if trend else "",
         figures.benchmark_index,
         figures.benchmark.reference or figures.benchmark.reason,
-        line.status_label,
+        line.status_text,
         target.source_ref or target.indicator.source_ref,
     )
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from kompas.indicators.status import STATUS_LABELS, Status
 from kompas.policy.choices import ActionState, CostOrigin, TargetKind
 from kompas.presentation import formatting
@@ -48,6 +50,16 @@ class IndicatorLine:
     def status_label(self) -> str:
         """Return the verdict in words."""
         return str(STATUS_LABELS[Status(self.status)])
+
+    @property
+    def demo(self) -> bool:
+        """Return whether the value and verdict rest on fictitious demo figures (labelled "demo")."""
+        return self.figures.demo
+
+    @property
+    def status_text(self) -> str:
+        """Return the verdict in words, with "(demo)" when it rests on fictitious demo figures."""
+        return f"{self.status_label} ({_('demo')})" if self.demo else self.status_label
 
     @property
     def baseline_text(self) -> str:
@@ -89,6 +101,20 @@ class ThemeProgress:
         """Return (status, label, number of targets) for every verdict, in display order."""
         counted = Counter(line.status for line in self.lines)
         return [(status.value, str(STATUS_LABELS[status]), counted[status.value]) for status in STATUS_ORDER]
+
+    @property
+    def demo_codes(self) -> list[str]:
+        """Return the codes of the indicators whose figures rest on fictitious demo data."""
+        return [line.target.indicator.code for line in self.lines if line.demo]
+
+    def demo_goals(self) -> set[int]:
+        """Return the ids of the goals whose verdict rests on a target judged on demo figures."""
+        found = set()
+        for goal in self.goals:
+            codes = {indicator.pk for indicator in goal.indicators.all()}
+            if any(line.demo and line.target.indicator_id in codes for line in self.lines):
+                found.add(goal.pk)
+        return found
 
     def goal_verdicts(self) -> list[tuple[Goal, str, str]]:
         """Return (goal, status, label) per goal: the verdict of the targets of its indicators.

@@ -134,7 +134,11 @@ def _demo_note(selection: Selection) -> list[Block]:
 
 def _theme_section(item: ThemeProgress) -> Section:
     blocks: list[Block] = [Subheading(_("Doelen"))]
-    goals = [f"{goal.code} ({label}) {goal.text}" for goal, _status, label in item.goal_verdicts()]
+    demo = item.demo_goals()
+    goals = [
+        f"{goal.code} ({label}{', ' + _('demo') if goal.pk in demo else ''}) {goal.text}"
+        for goal, _status, label in item.goal_verdicts()
+    ]
     blocks.append(Bullets(goals or [_("Geen doelen.")]))
     blocks.append(Subheading(_("Indicatoren en streefwaarden")))
     blocks.append(

@@ -99,10 +99,17 @@ class ValueSerializer(serializers.ModelSerializer[IndicatorValue]):
         help_text="leeg | te_weinig_waarnemingen; bij een enquêtecijfer met n onder SURVEY_MIN_N is value "
         "(en het interval) leeg: te weinig waarnemingen",
     )
+    demo = serializers.SerializerMethodField(
+        help_text="true: de waarde rust (deels) op verzonnen demogegevens uit de registers, geen echte"
+    )
 
     class Meta:
         model = IndicatorValue
         fields = [
             "area_code", "area_level", "period_start", "period_length", "value", "ci_low", "ci_high",
-            "numerator", "denominator", "denominator_year", "n", "flag", "import_runs",
+            "numerator", "denominator", "denominator_year", "n", "flag", "import_runs", "demo",
         ]  # fmt: skip
+
+    def get_demo(self, value: IndicatorValue) -> bool:
+        """Return whether the value's year rests on demo figures (the view gives the years)."""
+        return value.period_start.year in self.context.get("demo_years", {}).get(value.indicator_id, ())

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from kompas.api.serializers.indicators import (
     ValueSerializer,
 )
 from kompas.indicators import queries
+from kompas.indicators.demo_values import demo_years_of
 from kompas.indicators.models import (
     LEVEL_CHOICES,
     ComputedPeriodChoices,
@@ -79,6 +81,13 @@ class IndicatorValueListView(generics.ListAPIView[IndicatorValue]):
     def get(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]  # DRF's signature
         """Return one page of values."""
         return super().get(request, *args, **kwargs)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        """Add the years in which the indicator's values rest on demo figures (one query)."""
+        return {
+            **super().get_serializer_context(),
+            "demo_years": demo_years_of([self.kwargs["indicator_id"]]),
+        }
 
     def get_queryset(self) -> QuerySet[IndicatorValue]:
         """Return the values of the indicator in the URL (none for an invisible one)."""
