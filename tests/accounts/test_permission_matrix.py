@@ -299,6 +299,9 @@ MATRIX: dict[str, Entry] = {
     "registry:target_edit": Entry(POLICY_EDIT, target="target_id"),
     "registry:target_delete": Entry(POLICY_EDIT, method="post", target="target_id"),
     "registry:target_load": Entry(POLICY_EDIT),
+    # --- hotspots (areas) ---
+    # Area hotspots of an indicator: whoever may read the indicator pages (suppressed for some).
+    "hotspots:areas": Entry(READERS),
 }
 
 
