@@ -6,6 +6,7 @@ of Hengelo and Enschede, with the CBS buurt boundaries; Gi* cross-checked agains
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -28,9 +29,11 @@ from kompas.areas.queries import rd_boundaries
 from kompas.hotspots.area_maps import MIN_AREAS
 from kompas.hotspots.areas import local_statistics
 from kompas.indicators.models import Indicator, IndicatorValue
-from tests.hotspots.twente_crimes import RATE, load_twente_crimes
+from tests.hotspots.twente_crimes import CRIMES, GEBIEDEN, RATE, load_twente_crimes
+from tests.sources.importing import raw_rows, run_import
 
 pytestmark = pytest.mark.django_db
+HENGELO = CRIMES + "misdrijven_buurt_hengelo_2023.csv"
 
 
 @pytest.fixture
@@ -222,3 +225,53 @@ def test_too_few_areas_and_bad_input_say_so_instead_of_a_map(
     assert "<svg" not in page and "geen waarde in deze periode" in page
     refused = client.get(reverse("hotspots:areas"), _query(crimes, k="4", n="3")).content.decode()
     assert "k kan niet groter zijn dan n" in refused and "<svg" not in refused
+
+
+@pytest.fixture
+def own_counts(org_a: Organisation) -> Indicator:
+    """Hengelo's own count indicator: the real 2023 crimes per buurt (47018NED) as its values."""
+    for level in ("gemeenten_2015", "wijken_2014", "buurten_2014"):
+        run_import(org_a, f"{GEBIEDEN}twente_{level}.geojson", "cbs-gebieden", create_areas=True)
+    counts = {row["WijkenEnBuurten"]: int(row["GeregistreerdeMisdrijven_1"]) for row in raw_rows(HENGELO)}
+    with scopes_disabled():
+        indicator = Indicator.objects.create(
+            organisation=org_a, code="misdrijven_hengelo", name="Misdrijven", kind="effect", unit="aantal"
+        )
+        IndicatorValue.objects.bulk_create(
+            IndicatorValue(
+                indicator=indicator,
+                organisation=org_a,
+                area_code=code,
+                area_level="buurt",
+                period_start=dt.date(2023, 1, 1),
+                period_length="year",
+                value=float(count),
+                n=count,
+            )
+            for code, count in counts.items()
+        )
+    return indicator
+
+
+def test_an_own_count_indicator_is_suppressed_for_the_council_and_hidden_from_others(
+    own_counts: Indicator,
+    org_a: Organisation,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+    client: Client,
+) -> None:
+    _login(client, Role.RAADSLID, org_a, make_user, login)
+    public = {r["gebiedscode"]: r for r in _csv(client, _query(own_counts))}
+    # 62 buurten: 61 with a boundary, Beckum kern listed without one
+    assert len(public) == 62 and public["BU01640900"]["opmerking"] == "geen grens bekend"
+    # counts below 5 in misdrijven_buurt_hengelo_2023.csv: "< 5", and no z, p or class beside them
+    for code in ("BU01640503", "BU01640506", "BU01640804", "BU01640901"):
+        assert public[code]["waarde"] == "< 5" and public[code]["z_of_i"] == ""
+    assert public["BU01640000"]["waarde"] == "717.0"  # Binnenstad-Centrum
+    borne = create_organisation(
+        actor=None, code="borne", name="Gemeente Borne", kind=OrganisationKind.GEMEENTE, cbs_code="GM0147"
+    )
+    other = _login(Client(), Role.ANALIST, borne, make_user, login)
+    refused = other.get(reverse("hotspots:areas"), _query(own_counts)).content.decode()
+    assert "Selecteer een geldige keuze" in refused and "<svg" not in refused
+    assert "misdrijven_hengelo" not in refused

@@ -51,7 +51,7 @@ def forecast_map(result: Forecast) -> Chart:
     return maps.choropleth(title, description, areas, legend=_("Risicoscore"), decimals=2)
 
 
-HOT, COLD, NOT_SIGNIFICANT, WITHHELD, NO_VALUE = "#b2182b", "#2166ac", "#f0f0f0", "#ffffff", "#bdbdbd"
+HOT, COLD, NOT_SIGNIFICANT, WITHHELD, NO_VALUE = "#b2182b", "#2166ac", "#f7f7f7", "#c2a5cf", "#969696"
 MORAN_COLOURS = {"HH": HOT, "LL": COLD, "HL": "#f4a582", "LH": "#92c5de"}
 
 
@@ -120,4 +120,7 @@ def hotspot_map(result: AreaHotspots, title: str) -> Chart:
         "seed": result.settings.seed,
     }
     legend = _("Local Moran") if statistic == "moran" else _("Getis-Ord Gi*")
-    return maps.category_map(title, description, areas, legend=legend, classes=classes)
+    value_title = "I" if statistic == "moran" else "z"
+    return maps.category_map(
+        title, description, areas, legend=legend, classes=classes, value_title=value_title
+    )

@@ -217,11 +217,13 @@ def category_map(
     *,
     legend: str,
     classes: Sequence[tuple[str, str]],
+    value_title: str = "waarde",
 ) -> Chart:
     """A map in RD New whose colours are named classes rather than value ranges.
 
     ``classes`` gives (label, colour) in legend order; every label an area carries must be among
-    them, so no area falls outside the legend.
+    them, so no area falls outside the legend. ``value_title`` heads the value column of the
+    chart's table. Borders are grey: the light classes would vanish behind white ones.
     """
     known = [label for label, _colour in classes]
     unknown = sorted({a.label for a in areas} - set(known))
@@ -246,7 +248,7 @@ def category_map(
             "format": {"property": "features"},
         },
         "projection": {"type": "identity", "reflectY": True},
-        "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.7},
+        "mark": {"type": "geoshape", "stroke": "#737373", "strokeWidth": 0.5},
         "encoding": {
             "color": {
                 "field": "properties.klasse",
@@ -262,4 +264,4 @@ def category_map(
         "config": {"font": FONT, "view": {"stroke": None}},
     }
     rows = tuple((a.name, a.value, a.label) for a in areas)
-    return Chart(title, description, spec, ("gebied", "waarde", "klasse"), rows, 2)
+    return Chart(title, description, spec, ("gebied", value_title, "klasse"), rows, 2)
