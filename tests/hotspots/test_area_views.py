@@ -27,7 +27,9 @@ from kompas.accounts.roles import Role
 from kompas.areas.contiguity import queen_neighbours
 from kompas.areas.queries import rd_boundaries
 from kompas.hotspots.area_maps import MIN_AREAS
-from kompas.hotspots.areas import local_statistics
+from kompas.hotspots.areas import local_statistics, persistent
+from kompas.indicators.compute import compute
+from kompas.indicators.load import load_definitions
 from kompas.indicators.models import Indicator, IndicatorValue
 from tests.hotspots.twente_crimes import CRIMES, GEBIEDEN, RATE, load_twente_crimes
 from tests.sources.importing import raw_rows, run_import
@@ -275,3 +277,70 @@ def test_an_own_count_indicator_is_suppressed_for_the_council_and_hidden_from_ot
     refused = other.get(reverse("hotspots:areas"), _query(own_counts)).content.decode()
     assert "Selecteer een geldige keuze" in refused and "<svg" not in refused
     assert "misdrijven_hengelo" not in refused
+
+
+AMSTERDAM = "cbs-kwb-amsterdam-wijken-2016-2021/"
+DENSITY = """format = "kompas-indicatoren"
+version = 1
+
+[[indicator]]
+code = "bevolkingsdichtheid"
+name = "Bevolkingsdichtheid"
+formula = "count"
+numerator = "bevolkingsdichtheid"
+kind = "effect"
+unit = "inwoners per km²"
+direction = "lower_is_better"
+data_source = "CBS kerncijfers wijken en buurten"
+"""
+
+
+@pytest.fixture
+def amsterdam(org_a: Organisation) -> Indicator:
+    """The population density per Amsterdam wijk, 2016-2021 (CBS kerncijfers, 99 wijken with their
+    2021 boundaries): six real periods for persistence."""
+    run_import(
+        org_a, AMSTERDAM + "amsterdam_wijken.shp", "cbs-bevolking", create_areas=True, options={"year": 2021}
+    )
+    run_import(org_a, AMSTERDAM + "wijken_info.csv", "cbs-bevolking", create_areas=True)
+    with scopes_disabled():
+        loaded = load_definitions(DENSITY, "dichtheid.toml", actor=None, organisation=None)
+        assert loaded.problems == ()
+        compute(actor=None)
+        return Indicator.objects.get(code="bevolkingsdichtheid")
+
+
+def test_persistence_counts_the_hot_spots_of_the_last_n_periods(
+    amsterdam: Indicator,
+    twente: Organisation,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+    client: Client,
+) -> None:
+    _login(client, Role.ANALIST, twente, make_user, login)
+    query = _query(amsterdam, niveau="wijk", k="4", n="5", begin="2021-01-01", permutaties="9999")
+    rows = {r["gebiedscode"]: r for r in _csv(client, query) if r["z_of_i"]}
+    assert len(rows) >= MIN_AREAS and {r["perioden_bekeken"] for r in rows.values()} == {"5"}
+    # by hand: Gi* per year 2017-2021 on the stored values, hot spots after the FDR, counted
+    hot_by_year = []
+    with scopes_disabled():
+        for year in range(2017, 2022):
+            stored = {
+                code: value
+                for code, value in IndicatorValue.objects.filter(
+                    indicator=amsterdam,
+                    area_level="wijk",
+                    period_length="year",
+                    period_start=dt.date(year, 1, 1),
+                ).values_list("area_code", "value")
+                if value is not None
+            }
+            shapes = rd_boundaries("wijk", year)
+            kept = {code: shapes[code] for code in stored if code in shapes}
+            found = local_statistics({c: stored[c] for c in kept}, queen_neighbours(kept), permutations=9999)
+            hot_by_year.append({s.code for s in found if s.hotspot == "hot"})
+    counts = {code: sum(code in hot for hot in hot_by_year) for code in rows}
+    assert {code: int(r["hotspot_perioden"]) for code, r in rows.items()} == counts
+    persistent_here = {code for code, r in rows.items() if r["persistent"] == "ja"}
+    assert persistent_here == persistent(hot_by_year, k=4, n=5)
+    assert persistent_here  # density clusters are stable: some wijken stay hot spots
