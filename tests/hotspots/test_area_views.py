@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -270,6 +271,14 @@ def test_an_own_count_indicator_is_suppressed_for_the_council_and_hidden_from_ot
     for code in ("BU01640503", "BU01640506", "BU01640804", "BU01640901"):
         assert public[code]["waarde"] == "< 5" and public[code]["z_of_i"] == ""
     assert public["BU01640000"]["waarde"] == "717.0"  # Binnenstad-Centrum
+    # the indicator page links to the map of the level and period it shows
+    shown = client.get(
+        f"/indicatoren/{own_counts.pk}/", {"niveau": "buurt", "periode": "year"}
+    ).content.decode()
+    link = re.search(r'href="(/hotspots/gebieden/\?[^"]+)"', shown)
+    assert link is not None
+    followed = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    assert "<svg" in followed and "waarde niet gepubliceerd" in followed
     borne = create_organisation(
         actor=None, code="borne", name="Gemeente Borne", kind=OrganisationKind.GEMEENTE, cbs_code="GM0147"
     )

@@ -33,7 +33,7 @@ class AreaHotspotForm(forms.Form):
         help_text=_("Leeg: de laatste periode met waarden."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    statistiek = forms.ChoiceField(label=_("Statistiek"), choices=STATISTICS, initial="gi")
+    statistiek = forms.ChoiceField(label=_("Statistiek"), choices=STATISTICS, initial="gi", required=False)
     permutaties = forms.TypedChoiceField(
         label=_("Permutaties"),
         choices=[(999, "999"), (9999, "9.999")],
@@ -45,8 +45,12 @@ class AreaHotspotForm(forms.Form):
             "Meer permutaties maken kleinere p-waarden mogelijk: nodig voor kaarten met veel gebieden."
         ),
     )
-    k = forms.IntegerField(label=_("Hotspot in minstens k perioden"), min_value=1, max_value=12, initial=2)
-    n = forms.IntegerField(label=_("van de laatste n perioden"), min_value=1, max_value=12, initial=3)
+    k = forms.IntegerField(
+        label=_("Hotspot in minstens k perioden"), min_value=1, max_value=12, initial=2, required=False
+    )
+    n = forms.IntegerField(
+        label=_("van de laatste n perioden"), min_value=1, max_value=12, initial=3, required=False
+    )
 
     def __init__(self, *args: Any, indicators: QuerySet[Indicator], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,6 +59,10 @@ class AreaHotspotForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         """Refuse a persistence window of fewer periods than it asks hot spots in."""
         cleaned = super().clean() or {}
+        # a link from the indicator page names only the indicator and the period: the defaults
+        for name in ("statistiek", "k", "n"):
+            if cleaned.get(name) in (None, "") and name not in self.errors:
+                cleaned[name] = self.fields[name].initial
         k, n = cleaned.get("k"), cleaned.get("n")
         if k is not None and n is not None and k > n:
             raise forms.ValidationError(
