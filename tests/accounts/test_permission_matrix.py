@@ -310,6 +310,9 @@ MATRIX: dict[str, Entry] = {
     "cooperation:dvo_meeting_delete": Entry(
         frozenset({Role.REGIOCOORDINATOR}), method="post", target="meeting_id"
     ),
+    # --- hotspots (areas) ---
+    # Area hotspots of an indicator: whoever may read the indicator pages (suppressed for some).
+    "hotspots:areas": Entry(READERS),
 }
 
 

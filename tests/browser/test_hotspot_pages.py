@@ -29,6 +29,7 @@ def test_forecast_page_with_map_and_accuracy_is_accessible(
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("navigation").get_by_role("link", name="Hotspots").click()
+    page.get_by_role("link", name="Voorspelling per week uit incidenten").click()
     assert serious_violations(page) == []
     page.get_by_label("Soort incident").select_option(BURGLARY)
     page.get_by_label("Methode").select_option("longrun")

@@ -17,7 +17,7 @@ NAVIGATION = (
     ("reports:home", _("Rapportages"), Permission.VIEW_DASHBOARD),
     ("registry:activity_list", _("Registers"), Permission.VIEW_DASHBOARD),
     ("alerts:alert_list", _("Signaleringen"), Permission.TRIAGE_ALERTS),
-    ("hotspots:forecast", _("Hotspots"), Permission.VIEW_EVENT_FORECASTS),
+    ("hotspots:areas", _("Hotspots"), Permission.VIEW_DASHBOARD),
     ("sources:run_list", _("Gegevens"), Permission.IMPORT_DATA),
     ("casework:home", _("Casuïstiek"), Permission.VIEW_CASEWORK),
     ("cooperation:project_list", _("Samenwerking"), Permission.VIEW_PROJECTS),

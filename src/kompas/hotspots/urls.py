@@ -4,9 +4,10 @@
 
 from django.urls import path
 
-from kompas.hotspots import views
+from kompas.hotspots import area_views, views
 
 app_name = "hotspots"
 urlpatterns = [
     path("voorspelling/", views.forecast, name="forecast"),
+    path("gebieden/", area_views.areas, name="areas"),
 ]

@@ -410,3 +410,8 @@ def theme_rank_sums(codes: Sequence[str], group_code: str, start: dt.date, lengt
             row.area_code, row.value, row.rank, colour, row.group_size
         )
     return rank_sums(found, list(codes))
+
+
+def with_values_at(levels: Sequence[str]) -> QuerySet[Indicator]:
+    """Return the visible catalogue entries that have values at one of ``levels``, by name."""
+    return Indicator.objects.filter(values__area_level__in=list(levels)).distinct().order_by("name")

@@ -198,3 +198,70 @@ def _map_encoding(
             {"field": "properties.waarde", "title": legend, "format": ",.4~f"},
         ],
     }
+
+
+@dataclass(frozen=True)
+class CategoryArea:
+    """An area on a map of classes (a hot spot, a cold spot): name, RD New geometry, class label."""
+
+    name: str
+    geometry_rd: dict[str, Any]
+    label: str
+    value: float | str | None = None
+
+
+def category_map(
+    title: str,
+    description: str,
+    areas: Sequence[CategoryArea],
+    *,
+    legend: str,
+    classes: Sequence[tuple[str, str]],
+    value_title: str = "waarde",
+) -> Chart:
+    """A map in RD New whose colours are named classes rather than value ranges.
+
+    ``classes`` gives (label, colour) in legend order; every label an area carries must be among
+    them, so no area falls outside the legend. ``value_title`` heads the value column of the
+    chart's table. Borders are grey: the light classes would vanish behind white ones.
+    """
+    known = [label for label, _colour in classes]
+    unknown = sorted({a.label for a in areas} - set(known))
+    if unknown:
+        raise ValueError(f"classes without a colour: {unknown}")
+    features = [
+        {
+            "type": "Feature",
+            "geometry": a.geometry_rd,
+            "properties": {"gebied": a.name, "klasse": a.label},
+        }
+        for a in areas
+    ]
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.1.0.json",
+        "title": title,
+        "description": description,
+        "width": 520,
+        "height": 520,
+        "data": {
+            "values": {"type": "FeatureCollection", "features": features},
+            "format": {"property": "features"},
+        },
+        "projection": {"type": "identity", "reflectY": True},
+        "mark": {"type": "geoshape", "stroke": "#737373", "strokeWidth": 0.5},
+        "encoding": {
+            "color": {
+                "field": "properties.klasse",
+                "type": "nominal",
+                "title": legend,
+                "scale": {"domain": known, "range": [colour for _label, colour in classes]},
+            },
+            "tooltip": [
+                {"field": "properties.gebied", "title": "Gebied"},
+                {"field": "properties.klasse", "title": legend},
+            ],
+        },
+        "config": {"font": FONT, "view": {"stroke": None}},
+    }
+    rows = tuple((a.name, a.value, a.label) for a in areas)
+    return Chart(title, description, spec, ("gebied", value_title, "klasse"), rows, 2)
