@@ -299,6 +299,22 @@ MATRIX: dict[str, Entry] = {
     "registry:target_edit": Entry(POLICY_EDIT, target="target_id"),
     "registry:target_delete": Entry(POLICY_EDIT, method="post", target="target_id"),
     "registry:target_load": Entry(POLICY_EDIT),
+    # --- casework ---
+    # The read-only casework API: casework.view and api.use (the OOV adviser); objects of other
+    # organisations answer 404 (tests/casework/test_api.py covers every organisation).
+    **{
+        f"api:casework_{kind}_list": Entry(CASEWORK & API_ROLES, data={"doel": "uitvoering"})
+        for kind in ("signal", "case", "group")
+    },
+    **{
+        f"api:casework_{kind}_detail": Entry(
+            CASEWORK & API_ROLES, target=f"{kind}_id", data={"doel": "uitvoering"}
+        )
+        for kind in ("signal", "case", "group")
+    },
+    # Triage by every participant; dissolving a group by the keeper's openers (test_access.py).
+    "casework:case_triage": Entry(CASEWORK, method="post", target="case_id"),
+    "casework:group_dissolve": Entry(CASEWORK_OPENERS, method="post", target="group_id"),
 }
 
 
