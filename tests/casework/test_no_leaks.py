@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """A whole run of casework, grepped for the plaintext test identities: logs, error pages, exports,
-command output and the audit trail show none of them; only participant views do."""
+command output, the audit trail and every report a non-participant makes (PDF, XLSX, HTML) show
+none of them, nor a suppressed count; only participant views do."""
 
 from __future__ import annotations
 
