@@ -313,6 +313,22 @@ MATRIX: dict[str, Entry] = {
     # --- hotspots (areas) ---
     # Area hotspots of an indicator: whoever may read the indicator pages (suppressed for some).
     "hotspots:areas": Entry(READERS),
+    # --- casework ---
+    # The read-only casework API: casework.view and api.use (the OOV adviser); objects of other
+    # organisations answer 404 (tests/casework/test_api.py covers every organisation).
+    **{
+        f"api:casework_{kind}_list": Entry(CASEWORK & API_ROLES, data={"doel": "uitvoering"})
+        for kind in ("signal", "case", "group")
+    },
+    **{
+        f"api:casework_{kind}_detail": Entry(
+            CASEWORK & API_ROLES, target=f"{kind}_id", data={"doel": "uitvoering"}
+        )
+        for kind in ("signal", "case", "group")
+    },
+    # Triage by every participant; dissolving a group by the keeper's openers (test_access.py).
+    "casework:case_triage": Entry(CASEWORK, method="post", target="case_id"),
+    "casework:group_dissolve": Entry(CASEWORK_OPENERS, method="post", target="group_id"),
 }
 
 

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """The exhaustive access test: every role × organisation × participating or not, every object
-kind and action, through pages, access functions and exports — no leaks, one audit per read."""
+kind and action, through pages, access functions, exports and search — no leaks, one audit per
+read. The API has the same test in test_api.py; reports made by non-participants in test_no_leaks.py."""
 
 from __future__ import annotations
 
@@ -236,7 +237,11 @@ POSTS = {
             "hours_spent": "3,5",
         },
     ),
-    "group": ("casework:group_detail", "group_id", {"classification": "crimineel", "since": "2025-03-01"}),
+    "group": (
+        "casework:group_detail",
+        "group_id",
+        {"classification": "crimineel", "since": "2025-03-01", "version": "1"},
+    ),
 }
 
 
@@ -439,9 +444,34 @@ def _participant(kind: str) -> Callable[[World], dict[str, object]]:
     return data
 
 
+def _triage(w: World) -> dict[str, object]:
+    return {
+        "kwargs": {"case_id": w.case.pk},
+        "triage-level": "bovenlokaal",
+        "triage-frame": "dwang",
+        "triage-version": w.case.version,
+    }
+
+
+def _dissolve(w: World) -> dict[str, object]:
+    return {
+        "kwargs": {"group_id": w.group.pk},
+        "opheffen-dissolved_on": "2025-03-01",
+        "opheffen-version": w.group.version,
+    }
+
+
+def _escalate(w: World) -> dict[str, object]:
+    return {"kwargs": {"case_id": w.case.pk}, "opschalen-version": w.case.version}
+
+
 FORM_POSTS: dict[str, tuple[str, Callable[[World], dict[str, object]], str, bool]] = {
     # change: (URL name, its kwargs and data for a world, the audit action, keeper only?)
     "plan": ("casework:plan_item_add", _plan, "casework.case.plan_item_added", False),
+    # round 5: triage and escalation by every participant, dissolving a group by the keeper
+    "triage": ("casework:case_triage", _triage, "casework.case.changed", False),
+    "escalate": ("casework:case_escalate", _escalate, "casework.case.escalated", False),
+    "dissolve": ("casework:group_dissolve", _dissolve, "casework.group.dissolved", True),
     "close": ("casework:case_close", _close, "casework.case.closed", True),
     "scan_request": ("casework:scan_request", _scan_request, "casework.group.scan_requested", False),
     "scan_result": ("casework:scan_result", _scan_result, "casework.group.scan_recorded", False),
@@ -460,12 +490,15 @@ FORM_POSTS: dict[str, tuple[str, Callable[[World], dict[str, object]], str, bool
 
 def _state(world: World) -> tuple[object, ...]:
     """Everything the form posts could change, to compare before and after."""
-    from kompas.casework.models import Case, GroupScan, Participation, PlanItem
+    from kompas.casework.models import Case, GroupScan, Participation, PlanItem, YouthGroup
 
     case = Case.objects.get(pk=world.case.pk)
+    group = YouthGroup.objects.get(pk=world.group.pk)
     return (
         case.state,
         case.version,
+        (case.level, case.frame, case.escalation),
+        (group.classification, group.dissolved_on, group.version),
         PlanItem.objects.count(),
         GroupScan.objects.count(),
         GroupScan.objects.exclude(completed_on=None).count(),
@@ -528,6 +561,14 @@ BAD_INPUT = {
     "scan_result": ({"result": ""}, "Dit veld is vereist."),
     "participation_end": ({"until": "2025-01-01"}, "Een deelname eindigt niet voordat zij begon."),
     "case_participant": ({"deelnemer-mandate": " "}, "Dit veld is vereist."),
+    "triage": (
+        {"triage-level": "veiligheidshuis", "triage-frame": "drang"},
+        "Niveau en kader zijn niet veranderd; er is niets opgeslagen.",
+    ),
+    "dissolve": (
+        {"opheffen-dissolved_on": "2025-01-01"},
+        "Een groep wordt opgeheven tussen het in beeld komen en vandaag.",
+    ),
 }
 
 
@@ -626,3 +667,141 @@ def test_every_new_form_refuses_a_post_without_csrf_token(
     response = client.post(reverse(name, kwargs=kwargs), {})  # type: ignore[arg-type]  # the URL kwargs above
     assert response.status_code == 403
     assert _state(world) == before
+
+
+# --- search (issue 17, round 5): the site's only search is the document catalogue ------------
+
+
+@pytest.mark.parametrize("organisation", ORGANISATIONS)
+@pytest.mark.parametrize("role", list(Role), ids=str)
+def test_search_never_finds_casework_objects_or_identities(
+    role: Role,
+    organisation: str,
+    world: World,
+    client: Client,
+    make_user: Callable[..., User],
+    login: Callable[[Client, User], Client],
+) -> None:
+    from tests.cooperation.factories import make_document
+
+    make_document(getattr(world, organisation))  # "Demo-document": the search itself works
+    user = _user(world, make_user, role, organisation)
+    login(client, user)
+    pseudonyms = [p.pseudonym for p in world.signal.persons.all()] + [world.case.person.pseudonym]
+    secrets = [SIGNAL_PERSON, CASE_PERSON, GROUP_MEMBER, world.group.label, *pseudonyms]
+    url = reverse("cooperation:document_list")
+    found = client.get(url, {"q": "Demo"})
+    assert found.status_code == 200 and "Demo-document" in found.content.decode()
+    before = AuditRecord.objects.filter(action__startswith="casework.").count()
+    for term in [*secrets, "Persoon", "Test", "P-", "hennep", "Groep"]:
+        body = client.get(url, {"q": term}).content.decode()
+        results = body.split("<tbody>")[1].split("</tbody>")[0]
+        # the results hold nothing of casework; the page echoes only the searcher's own term
+        assert [s for s in secrets if s in results] == [], term
+        assert [s for s in secrets if s in body and s != term] == [], term
+        if term in secrets:
+            assert "Geen documenten gevonden." in results
+    assert AuditRecord.objects.filter(action__startswith="casework.").count() == before
+
+
+# --- triage, escalation, classification and dissolution at the version the page showed (round 5) ---
+
+STALE = {
+    # change: (URL name, kwargs, data with the version the page was loaded at, the one message)
+    "triage": (
+        "casework:case_triage",
+        lambda w: {"case_id": w.case.pk},
+        lambda v: {"triage-level": "lokaal", "triage-frame": "dwang", "triage-version": v},
+        "Iemand anders heeft deze casus intussen gewijzigd.",
+    ),
+    "classify": (
+        "casework:group_detail",
+        lambda w: {"group_id": w.group.pk},
+        lambda v: {"classification": "crimineel", "since": "2025-03-01", "version": v},
+        "Iemand anders heeft deze groep intussen gewijzigd.",
+    ),
+    "dissolve": (
+        "casework:group_dissolve",
+        lambda w: {"group_id": w.group.pk},
+        lambda v: {"opheffen-dissolved_on": "2025-03-01", "opheffen-version": v},
+        "Iemand anders heeft deze groep intussen gewijzigd.",
+    ),
+}
+
+
+@pytest.mark.parametrize("change", sorted(STALE))
+def test_a_change_on_a_page_loaded_before_another_change_is_refused_and_nothing_written(
+    change: str, world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    name, kwargs, data, message = STALE[change]
+    loaded = {"triage": world.case.version, "classify": world.group.version, "dissolve": world.group.version}
+    # someone else changes the object after the page was loaded
+    if change == "triage":
+        cases.escalate(actor=world.adviser, case_id=world.case.pk)
+    else:
+        groups.classify_group(
+            actor=world.adviser, group_id=world.group.pk, classification="hinderlijk", since=DAY
+        )
+    before = _state(world)
+    login(client, world.adviser)
+    response = client.post(reverse(name, kwargs=kwargs(world)), data(loaded[change]))
+    assert response.status_code == 400
+    assert response.content.decode().count(message) == 1
+    assert _state(world) == before
+
+
+def test_a_stale_escalation_is_refused_with_a_message(
+    world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    from kompas.casework.models import Case
+
+    loaded = world.case.version
+    cases.change_triage(actor=world.adviser, case_id=world.case.pk, level="lokaal", frame="drang")
+    login(client, world.adviser)
+    url = reverse("casework:case_escalate", kwargs={"case_id": world.case.pk})
+    response = client.post(url, {"opschalen-version": loaded}, follow=True)
+    assert "Iemand anders heeft deze casus intussen gewijzigd." in response.content.decode()
+    assert Case.objects.get(pk=world.case.pk).escalation == "operationeel"
+
+
+def test_triage_changes_level_and_frame_with_the_old_values_in_the_audit(
+    world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    from kompas.casework.models import Case
+
+    login(client, world.adviser)
+    url = reverse("casework:case_triage", kwargs={"case_id": world.case.pk})
+    data = {"triage-level": "lokaal", "triage-frame": "vrijwillig", "triage-version": world.case.version}
+    assert client.post(url, data).status_code == 302
+    case = Case.objects.get(pk=world.case.pk)
+    assert (case.level, case.frame, case.version) == ("lokaal", "vrijwillig", world.case.version + 1)
+    record = AuditRecord.objects.filter(action="casework.case.changed").get()
+    assert record.changes["level"] == ["veiligheidshuis", "lokaal"]
+    assert record.changes["frame"] == ["drang", "vrijwillig"]
+    assert record.changes["purpose"] == "uitvoering"
+
+
+def test_a_dissolved_group_keeps_its_history_and_takes_no_new_classification(
+    world: World, client: Client, login: Callable[[Client, User], Client]
+) -> None:
+    from kompas.casework.models import YouthGroup
+
+    groups.classify_group(actor=world.adviser, group_id=world.group.pk, classification="crimineel", since=DAY)
+    login(client, world.adviser)
+    group = YouthGroup.objects.get(pk=world.group.pk)
+    url = reverse("casework:group_dissolve", kwargs={"group_id": group.pk})
+    data = {"opheffen-dissolved_on": "2025-03-01", "opheffen-version": group.version}
+    assert client.post(url, data).status_code == 302
+    page = client.get(reverse("casework:group_detail", kwargs={"group_id": group.pk})).content.decode()
+    assert "Opgeheven op 1 maart 2025; de classificatie ligt vast." in page
+    assert "Groep opheffen" not in page
+    refused = client.post(
+        reverse("casework:group_detail", kwargs={"group_id": group.pk}),
+        {"classification": "hinderlijk", "since": "2025-04-01", "version": group.version + 1},
+    )
+    assert refused.status_code == 400
+    assert refused.content.decode().count("De groep is opgeheven; haar classificatie ligt vast.") == 1
+    group.refresh_from_db()
+    assert group.classification == "crimineel" and group.dissolved_on.isoformat() == "2025-03-01"  # type: ignore[union-attr]
+    assert [h.classification for h in group.history.all()] == ["overlastgevend", "crimineel"]
+    assert AuditRecord.objects.filter(action="casework.group.dissolved", object_id=str(group.pk)).count() == 1

@@ -50,3 +50,12 @@ def test_views_reach_objects_only_through_access() -> None:
     for name in ("views.py", "figure_views.py", "open_views.py", "change_views.py"):
         text = (CASEWORK / name).read_text(encoding="utf-8")
         assert "kompas.casework.models" not in text, name
+
+
+def test_the_casework_api_reaches_objects_only_through_access() -> None:
+    api = PROJECT_DIR / "src" / "kompas" / "api"
+    for path in (api / "views" / "casework.py", api / "serializers" / "casework.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "kompas.casework.models" not in text, path.name
+        assert READ.search(text) is None, path.name
+        assert "crypto" not in text and "identity_of(" not in text, path.name

@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """A whole run of casework, grepped for the plaintext test identities: logs, error pages, exports,
-command output and the audit trail show none of them; only participant views do."""
+command output, the audit trail and every report a non-participant makes (PDF, XLSX, HTML) show
+none of them, nor a suppressed count; only participant views do."""
 
 from __future__ import annotations
 
 import io
 import logging
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -15,12 +18,19 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django_scopes import scope
 
-from kompas.accounts.models import AuditRecord, User
-from kompas.accounts.roles import Role
+from kompas.accounts.models import AuditRecord, Organisation, User
+from kompas.accounts.roles import Role, suppresses
 from kompas.casework import cases, groups
+from kompas.casework.aggregates import compute, measure_specs, suppress
 from kompas.casework.models import Case, Participation
+from kompas.casework.publish import publish_figures
 from kompas.casework.signals import Weighing, weigh_signal
+from kompas.indicators.load import load_definitions
+from kompas.policy.load import load_plan
+from kompas.reports.generate import generate
+from kompas.reports.options import ReportFormat, ReportName, ReportOptions
 from tests.casework.factories import DAY, IDENTITIES, SUMMARY, World, make_world
 from tests.reports.factories import make_wijk
 
@@ -162,3 +172,83 @@ def test_a_whole_run_leaks_no_identity_outside_participant_views(
     assert "casework.case.viewed" in outputs["audit export"]  # the export was made, with the reads
     assert "Internal Server Error" in outputs["logs"]  # the failure was logged, without names
     assert len(outputs) > 300  # every role × organisation × page and form was looked at
+
+
+def _pdf_text(body: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(body)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def test_reports_made_by_non_participants_show_no_identity_and_no_suppressed_count(
+    org_a: Organisation,
+    org_b: Organisation,
+    make_user: Callable[..., User],
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Callable[..., object],
+) -> None:
+    from tests.casework.test_aggregates import HENGELO_SET, _fill
+
+    make_wijk(org_a)
+    world = make_world(org_a, org_b)
+    _fill(world.adviser)  # six forwarded signals (plus the world's), one mensenhandel signal, seven groups
+    with scope(organisation=org_a.pk):
+        plan = load_plan(actor=None, organisation=org_a).plan
+        load_definitions(
+            HENGELO_SET.read_text(encoding="utf-8"), HENGELO_SET.name, actor=None, organisation=org_a
+        )
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        published = publish_figures(org_a, actor=world.adviser)
+    cells = suppress(compute(org_a))
+    withheld = [c for c in cells if c.suppressed and c.basis > 0]
+    assert withheld and published.suppressed > 0
+    # a measure of which no cell at all left casework: its label may appear in no report
+    hidden = {c.measure for c in cells} - {c.measure for c in cells if not c.suppressed}
+    hidden_labels = {str(spec.name) for spec in measure_specs() if spec.code in hidden}
+    assert "Signalen ontvangen: Mensenhandel" in hidden_labels
+    readers = [
+        make_user(Role.RAADSLID, org_a, username="rapport-raadslid"),  # published figures only
+        make_user(Role.ANALIST, org_a, username="rapport-analist"),  # small counts, no casework.view
+        make_user(Role.OOV_ADVISEUR, org_b, username="rapport-enschede"),  # casework elsewhere only
+    ]
+    texts: dict[str, str] = {}
+    with scope(organisation=org_a.pk):
+        themes = {t.code for t in plan.themes.all()}
+        assert {"T5", "T7"} <= themes
+        wanted = [
+            *[(ReportName.VOORTGANG, kind, "") for kind in ReportFormat],
+            *[
+                (ReportName.THEMABLAD, kind, code)
+                for kind in (ReportFormat.HTML, ReportFormat.XLSX)
+                for code in ("T5", "T7")
+            ],
+            (ReportName.THEMABLAD, ReportFormat.PDF, "T7"),
+            (ReportName.VEILIGHEIDSBEELD, ReportFormat.HTML, ""),
+        ]
+        for user in readers:
+            for name, kind, theme in wanted:
+                options = ReportOptions(
+                    name, kind, plan_id=plan.pk, period=2025, theme_code=theme, suppress=suppresses(user.role)
+                )
+                body = generate(org_a, options, actor=user).body
+                texts[f"{user.username}/{name}.{kind}{theme}"] = (
+                    _pdf_text(body, tmp_path)
+                    if kind == ReportFormat.PDF
+                    else _xlsx_text(body)
+                    if kind == ReportFormat.XLSX
+                    else body.decode()
+                )
+    leaks = {where: _hits(text) for where, text in texts.items() if _hits(text)}
+    assert leaks == {}
+    pseudonyms = [p.pseudonym for p in world.signal.persons.all()] + [world.case.person.pseudonym]
+    assert not [(w, p) for w, t in texts.items() for p in pseudonyms if p in t]
+    assert not [(w, label) for w, t in texts.items() for label in hidden_labels if label in t]
+    # the published figures are there: the report was made from casework (7 forwarded: 6 + the world's)
+    voortgang = texts[f"rapport-raadslid/{ReportName.VOORTGANG}.{ReportFormat.XLSX}"]
+    assert "T7.I1" in voortgang and "T5.I1" in voortgang
+    import sys
+
+    sys.stderr.write(voortgang)

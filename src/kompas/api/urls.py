@@ -5,7 +5,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from kompas.api.views import coverage, indicators, plans, users
+from kompas.api.views import casework, coverage, indicators, plans, users
 
 app_name = "api"
 urlpatterns = [
@@ -27,5 +27,18 @@ urlpatterns = [
         "v1/indicators/<id:indicator_id>/incomplete",
         coverage.IncompleteListView.as_view(),
         name="indicator_incomplete",
+    ),
+    # --- casework (issue 17): read-only, for participants, through kompas.casework.access ---
+    path("v1/casework/signals", casework.SignalListView.as_view(), name="casework_signal_list"),
+    path(
+        "v1/casework/signals/<id:signal_id>",
+        casework.SignalDetailView.as_view(),
+        name="casework_signal_detail",
+    ),
+    path("v1/casework/cases", casework.CaseListView.as_view(), name="casework_case_list"),
+    path("v1/casework/cases/<id:case_id>", casework.CaseDetailView.as_view(), name="casework_case_detail"),
+    path("v1/casework/groups", casework.GroupListView.as_view(), name="casework_group_list"),
+    path(
+        "v1/casework/groups/<id:group_id>", casework.GroupDetailView.as_view(), name="casework_group_detail"
     ),
 ]

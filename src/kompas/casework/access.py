@@ -160,12 +160,59 @@ def overview_for(actor: User, *, purpose: Purpose) -> Overview:
 
 
 @dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of the objects of one kind in reach, and how many there are in all."""
+
+    count: int
+    rows: list[T]
+
+
+def _page(
+    model: type[Obj], actor: User, purpose: Purpose, offset: int, limit: int, *related: str
+) -> Page[Obj]:
+    reachable = _reachable(model, actor).order_by("pk")
+    rows = list(reachable.prefetch_related(*related)[offset : offset + limit])
+    key = f"{_KIND[model][0]}s"
+    # the same record as the overview page: the ids shown, for this one kind; "api" says where
+    _record_read(
+        "casework.overview.viewed", actor, None, purpose, channel="api", **{key: [r.pk for r in rows]}
+    )
+    return Page(reachable.count(), rows)
+
+
+@transaction.atomic
+def signal_page_for(actor: User, *, purpose: Purpose, offset: int, limit: int) -> Page[Signal]:
+    """Return one page of the signals in reach (pseudonyms only) and record the ids shown."""
+    return _page(Signal, actor, purpose, offset, limit, "persons")
+
+
+@transaction.atomic
+def case_page_for(actor: User, *, purpose: Purpose, offset: int, limit: int) -> Page[Case]:
+    """Return one page of the cases in reach (pseudonyms only) and record the ids shown."""
+    return _page(Case, actor, purpose, offset, limit, "person")
+
+
+@transaction.atomic
+def group_page_for(actor: User, *, purpose: Purpose, offset: int, limit: int) -> Page[YouthGroup]:
+    """Return one page of the youth groups in reach (pseudonyms only) and record the ids shown."""
+    return _page(YouthGroup, actor, purpose, offset, limit, "members")
+
+
+@dataclass(frozen=True)
 class Opened(Generic[T]):
     """One object read by a participant, with the identities of its persons by pseudonym."""
 
     obj: T
     identities: dict[str, Identity]
     participations: list[Participation]
+
+    @property
+    def identity_rows(self) -> list[dict[str, str]]:
+        """Return the identities as rows by pseudonym (for the API of a participant)."""
+        return [
+            {"pseudonym": pseudonym, "name": who.name, "birth_date": who.birth_date}
+            for pseudonym, who in sorted(self.identities.items())
+        ]
 
 
 def _participations(model: type[Obj], obj: Obj) -> list[Participation]:
@@ -221,6 +268,19 @@ def owned_kind_for_change(kind: str, actor: User, object_id: int) -> Signal | Ca
     if kind == "case":
         return owned_for_change(Case, actor, object_id)
     return owned_for_change(YouthGroup, actor, object_id)
+
+
+def check_reach(kind: str, actor: User, object_id: int) -> None:
+    """Raise 404 unless the object of ``kind`` is in ``actor``'s reach (no lock, no read of persons)."""
+    rows: QuerySet[Signal] | QuerySet[Case] | QuerySet[YouthGroup]
+    if kind == "signal":
+        rows = _reachable(Signal, actor)
+    elif kind == "case":
+        rows = _reachable(Case, actor)
+    else:
+        rows = _reachable(YouthGroup, actor)
+    if not rows.filter(pk=object_id).exists():
+        raise Http404
 
 
 def check_keeper(kind: str, actor: User, object_id: int) -> None:

@@ -131,20 +131,28 @@ def open_case(*, actor: User, new: NewCase, purpose: Purpose = Purpose.APPROACH)
 
 @transaction.atomic
 def change_triage(
-    *, actor: User, case_id: int, level: str, frame: str, purpose: Purpose = Purpose.APPROACH
+    *,
+    actor: User,
+    case_id: int,
+    level: str,
+    frame: str,
+    purpose: Purpose = Purpose.APPROACH,
+    version: int | None = None,
 ) -> Case:
-    """Change the level and frame of a case in reach of ``actor`` (casusregie and procesregie)."""
+    """Change the level and frame of an open case in reach of ``actor`` (casusregie and procesregie)."""
     case = access.case_for_change(actor, case_id)
+    check_version(case, version)
+    if case.state == CaseState.CLOSED:
+        raise ValidationError({NON_FIELD_ERRORS: _("De casus is afgesloten; niveau en kader liggen vast.")})
     if level not in TriageLevel.values or frame not in Frame.values:
         raise ValidationError({"level": _("Kies een bekend niveau en kader.")})
+    if (level, frame) == (case.level, case.frame):
+        raise ValidationError({"level": _("Niveau en kader zijn niet veranderd; er is niets opgeslagen.")})
     before = audit.snapshot(case, ["level", "frame"])
     case.level, case.frame, case.version = level, frame, case.version + 1
     case.save()
-    changes = audit.diff(before, case)
-    if changes:
-        access.record_change(
-            "casework.case.changed", actor=actor, target=case, changes={"purpose": str(purpose), **changes}
-        )
+    changes = {"purpose": str(purpose), **audit.diff(before, case)}
+    access.record_change("casework.case.changed", actor=actor, target=case, changes=changes)
     return case
 
 
@@ -181,9 +189,14 @@ def add_plan_item(
 
 
 @transaction.atomic
-def escalate(*, actor: User, case_id: int, purpose: Purpose = Purpose.APPROACH) -> Case:
+def escalate(
+    *, actor: User, case_id: int, purpose: Purpose = Purpose.APPROACH, version: int | None = None
+) -> Case:
     """Escalate a case one level for lack of agreement; a strategic case cannot go higher."""
     case = access.case_for_change(actor, case_id)
+    check_version(case, version)
+    if case.state == CaseState.CLOSED:
+        raise ValidationError({NON_FIELD_ERRORS: _("De casus is afgesloten en wordt niet meer opgeschaald.")})
     higher = NEXT_ESCALATION.get(Escalation(case.escalation))
     if higher is None:
         raise ValidationError({"escalation": _("De casus is al strategisch en bestuurlijk opgeschaald.")})

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
-"""The forms on the signal, case and group pages that change them: plan, closure, participants,
-groepsscans. Each takes a POST; the rule module refuses bad input with one Dutch message inside
-its transaction, so nothing is written; the page is then shown again with that message (400).
+"""The forms on the signal, case and group pages that change them: plan, triage, closure,
+participants, groepsscans, dissolution. Each takes a POST; the rule module refuses bad input with
+one Dutch message inside its transaction, so nothing is written; the page is then shown again with
+that message (400).
 
 The changes themselves check reach and audit through :mod:`kompas.casework.access`; an object
 out of reach answers 404 before any form is read back to the user.
@@ -26,11 +27,13 @@ from kompas.accounts.roles import Permission
 from kompas.casework import access, cases, groups, participation
 from kompas.casework.forms import (
     CloseCaseForm,
+    DissolveForm,
     EndParticipationForm,
     ParticipantForm,
     PlanItemForm,
     ScanRequestForm,
     ScanResultForm,
+    TriageForm,
 )
 from kompas.casework.views import add_errors, case_page, group_page, signal_page
 
@@ -184,3 +187,31 @@ def scan_result(request: HttpRequest, scan_id: int) -> HttpResponse:
         return groups.record_scan_result(actor=current_user(request), scan_id=scan_id, **form.cleaned_data)
 
     return _save(request, "group", group_id, form, change, _("De uitkomst van de groepsscan is vastgelegd."))
+
+
+@requires(Permission.VIEW_CASEWORK)
+@require_POST
+def case_triage(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Change the level after triage and the frame of an open case in reach (every participant)."""
+    form = TriageForm(request.POST, prefix="triage")
+
+    def change() -> object:
+        return cases.change_triage(actor=current_user(request), case_id=case_id, **form.cleaned_data)
+
+    return _save(request, "case", case_id, form, change, _("Het niveau en het kader zijn vastgelegd."))
+
+
+@requires(Permission.OPEN_CASEWORK)
+@require_POST
+def group_dissolve(request: HttpRequest, group_id: int) -> HttpResponse:
+    """Record that a youth group of the own organisation no longer exists (its retention starts)."""
+    access.check_keeper("group", current_user(request), group_id)
+    form = DissolveForm(request.POST, prefix="opheffen")
+
+    def change() -> object:
+        data = form.cleaned_data
+        return groups.dissolve_group(
+            actor=current_user(request), group_id=group_id, on=data["dissolved_on"], version=data["version"]
+        )
+
+    return _save(request, "group", group_id, form, change, _("De groep is opgeheven."))

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 Kompas contributors
 """Forms of the casework pages that change an existing object: they only parse; the rules live in
-signals.py, cases.py, groups.py and participation.py. A form that changes a case carries the
-version it was loaded at (optimistic locking, :func:`kompas.casework.cases.check_version`)."""
+signals.py, cases.py, groups.py and participation.py. A form that changes a case or a group carries
+the version it was loaded at (optimistic locking, :func:`kompas.casework.cases.check_version`)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from kompas.accounts.models import Organisation
 from kompas.casework.models import (
     Convenant,
     Department,
+    Frame,
     GroupClass,
     LifeDomain,
     ScanRequester,
+    TriageLevel,
     WeighingOutcome,
 )
 
@@ -44,6 +46,7 @@ class ClassificationForm(forms.Form):
 
     classification = forms.ChoiceField(label=_("Nieuwe classificatie"), choices=GroupClass.choices)
     since = forms.DateField(label=_("Geldt vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 def _date(label: StrOrPromise) -> forms.DateField:
@@ -115,3 +118,24 @@ class ScanResultForm(forms.Form):
 
     completed_on = _date(_("Gemaakt op"))
     result = forms.CharField(label=_("Uitkomst"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TriageForm(forms.Form):
+    """A new level after triage and frame of a case (a new triage, e.g. after escalation)."""
+
+    level = forms.ChoiceField(label=_("Niveau na triage"), choices=TriageLevel.choices)
+    frame = forms.ChoiceField(label=_("Kader"), choices=Frame.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EscalateForm(forms.Form):
+    """Escalation one level up: only the version the page was loaded at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DissolveForm(forms.Form):
+    """The day a youth group ceased to exist (its retention period starts then)."""
+
+    dissolved_on = _date(_("Opgeheven op"))
+    version = forms.IntegerField(widget=forms.HiddenInput)

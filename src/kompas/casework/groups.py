@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -79,23 +79,54 @@ def open_group(*, actor: User, new: NewGroup, purpose: Purpose = Purpose.APPROAC
     return group
 
 
+def check_version(group: YouthGroup, version: int | None) -> None:
+    """Refuse a change made on a page loaded before someone else changed ``group`` (optimistic lock).
+
+    ``None`` skips the check: for callers that read and change in one go (CLI, tests).
+    """
+    if version is not None and group.version != version:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "Iemand anders heeft deze groep intussen gewijzigd. Er is niets opgeslagen; "
+                    "open de groep opnieuw."
+                )
+            }
+        )
+
+
+def _refuse_dissolved(group: YouthGroup) -> None:
+    if group.dissolved_on is not None:
+        raise ValidationError({NON_FIELD_ERRORS: _("De groep is opgeheven; haar classificatie ligt vast.")})
+
+
 @transaction.atomic
 def classify_group(
-    *, actor: User, group_id: int, classification: str, since: dt.date, purpose: Purpose = Purpose.APPROACH
+    *,
+    actor: User,
+    group_id: int,
+    classification: str,
+    since: dt.date,
+    purpose: Purpose = Purpose.APPROACH,
+    version: int | None = None,
 ) -> YouthGroup:
     """Give a group in reach a new classification from ``since``; the old one stays in its history."""
     group = access.group_for_change(actor, group_id)
+    check_version(group, version)
+    _refuse_dissolved(group)
     if classification not in GroupClass.values:
         raise ValidationError({"classification": _("Kies hinderlijk, overlastgevend of crimineel.")})
     latest = group.history.order_by("-since", "-pk").first()
     if latest is not None and since < latest.since:
         raise ValidationError({"since": _("Een nieuwe classificatie geldt niet vóór de vorige.")})
+    if since > timezone.localdate():
+        raise ValidationError({"since": _("Een classificatie geldt niet vanaf een dag in de toekomst.")})
     changes = {"purpose": str(purpose), "classification": [group.classification, classification]}
     GroupClassification.objects.create(
         group=group, classification=classification, since=since, decided_by=actor
     )
-    group.classification = classification
-    group.save(update_fields=["classification"])
+    group.classification, group.version = classification, group.version + 1
+    group.save(update_fields=["classification", "version"])
     access.record_change("casework.group.classified", actor=actor, target=group, changes=changes)
     return group
 
@@ -161,13 +192,31 @@ def record_scan_result(
 
 @transaction.atomic
 def dissolve_group(
-    *, actor: User, group_id: int, on: dt.date, purpose: Purpose = Purpose.APPROACH
+    *,
+    actor: User,
+    group_id: int,
+    on: dt.date,
+    purpose: Purpose = Purpose.APPROACH,
+    version: int | None = None,
 ) -> YouthGroup:
-    """Record that a group of the actor's organisation no longer exists (its retention starts)."""
+    """Record that a group of the actor's organisation no longer exists (its retention starts).
+
+    Only the keeping organisation's openers dissolve a group, as only they close a case.
+    """
     group = access.owned_for_change(YouthGroup, actor, group_id)
-    group.dissolved_on = on
-    group.save(update_fields=["dissolved_on"])
+    check_version(group, version)
+    if group.dissolved_on is not None:
+        raise ValidationError({NON_FIELD_ERRORS: _("De groep is al opgeheven.")})
+    if on < group.started_on or on > timezone.localdate():
+        raise ValidationError(
+            {"dissolved_on": _("Een groep wordt opgeheven tussen het in beeld komen en vandaag.")}
+        )
+    group.dissolved_on, group.version = on, group.version + 1
+    group.save(update_fields=["dissolved_on", "version"])
     access.record_change(
-        "casework.group.dissolved", actor=actor, target=group, changes={"purpose": str(purpose)}
+        "casework.group.dissolved",
+        actor=actor,
+        target=group,
+        changes={"purpose": str(purpose), "dissolved_on": on.isoformat()},
     )
     return group

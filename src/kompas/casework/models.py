@@ -275,6 +275,9 @@ class YouthGroup(models.Model):
     members = models.ManyToManyField(Person, blank=True, related_name="groups")
     started_on = models.DateField(_("in beeld sinds"))
     dissolved_on = models.DateField(_("opgeheven op"), null=True, blank=True)
+    # Raised by every change of classification or existence: a page loaded before it cannot
+    # change the group without seeing it (optimistic locking, kompas.casework.groups).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("jeugdgroep")

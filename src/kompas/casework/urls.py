@@ -19,11 +19,13 @@ urlpatterns = [
     path("casussen/nieuw/", open_views.case_open, name="case_open"),
     path("casussen/<id:case_id>/", views.case_detail, name="case_detail"),
     path("casussen/<id:case_id>/opschalen/", views.case_escalate, name="case_escalate"),
+    path("casussen/<id:case_id>/triage/", change_views.case_triage, name="case_triage"),
     path("casussen/<id:case_id>/plan/", change_views.plan_item_add, name="plan_item_add"),
     path("casussen/<id:case_id>/afsluiten/", change_views.case_close, name="case_close"),
     path("casussen/<id:case_id>/deelnemers/", change_views.case_participant_add, name="case_participant_add"),
     path("jeugdgroepen/nieuw/", open_views.group_open, name="group_open"),
     path("jeugdgroepen/<id:group_id>/", views.group_detail, name="group_detail"),
+    path("jeugdgroepen/<id:group_id>/opheffen/", change_views.group_dissolve, name="group_dissolve"),
     path("jeugdgroepen/<id:group_id>/groepsscan/", change_views.scan_request, name="scan_request"),
     path(
         "jeugdgroepen/<id:group_id>/deelnemers/",

@@ -30,11 +30,14 @@ from kompas.casework.access import Opened, Purpose
 from kompas.casework.forms import (
     ClassificationForm,
     CloseCaseForm,
+    DissolveForm,
     EndParticipationForm,
+    EscalateForm,
     ParticipantForm,
     PlanItemForm,
     ScanRequestForm,
     ScanResultForm,
+    TriageForm,
     WeighingForm,
 )
 from kompas.casework.signals import Weighing
@@ -149,6 +152,13 @@ def case_page(request: HttpRequest, case_id: int, bound: dict[str, forms.Form] |
         "plan_items": case.plan_items.select_related("responsible"),
         "can_escalate": is_open and case.escalation in cases.NEXT_ESCALATION,
         "plan_form": (bound.get("plan") or PlanItemForm(prefix="plan", initial=version)) if is_open else None,
+        "triage_form": (
+            bound.get("triage")
+            or TriageForm(prefix="triage", initial={**version, "level": case.level, "frame": case.frame})
+        )
+        if is_open
+        else None,
+        "escalate_form": EscalateForm(prefix="opschalen", initial=version),
         "close_form": (
             bound.get("afsluiten")
             or CloseCaseForm(prefix="afsluiten", initial={**version, "closed_on": timezone.localdate()})
@@ -169,9 +179,14 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 @requires(Permission.VIEW_CASEWORK)
 @require_http_methods(["POST"])
 def case_escalate(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Escalate a case one level (operational → tactical → strategic)."""
+    """Escalate a case one level (operational → tactical → strategic), at the version the page showed."""
+    form = EscalateForm(request.POST, prefix="opschalen")
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    access.check_reach("case", current_user(request), case_id)  # 404 before any message
     try:
-        cases.escalate(actor=current_user(request), case_id=case_id)
+        if version is None:
+            raise ValidationError(_("De pagina was verouderd; open de casus opnieuw."))
+        cases.escalate(actor=current_user(request), case_id=case_id, version=version)
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
     else:
@@ -195,7 +210,19 @@ def group_page(
         "history": group.history.all(),
         "scans": scans,
         "members": [(p.pseudonym, opened.identities[p.pseudonym]) for p in group.members.all()],
-        "form": bound.get("classificatie") or ClassificationForm(),
+        "form": bound.get("classificatie")
+        or (ClassificationForm(initial={"version": group.version}) if group.dissolved_on is None else None),
+        "dissolve_form": (
+            bound.get("opheffen")
+            or DissolveForm(
+                prefix="opheffen",
+                initial={"version": group.version, "dissolved_on": timezone.localdate()},
+            )
+        )
+        if group.dissolved_on is None
+        and group.organisation_id == actor.organisation_id
+        and access.may_open(actor)
+        else None,
         "scan_form": bound.get("scan")
         or ScanRequestForm(prefix="scan", initial={"requested_on": timezone.localdate()}),
         **_keeper_forms(actor, opened, bound),
