@@ -32,7 +32,12 @@ PROGRAMS = (
     Program(
         "pdftotext",
         "poppler-utils",
-        ("tests/reports/", "tests/presentation/", "tests/policy/test_exports.py"),
+        (
+            "tests/reports/",
+            "tests/presentation/",
+            "tests/policy/test_exports.py",
+            "tests/casework/test_no_leaks.py",
+        ),
     ),
     Program("pdffonts", "poppler-utils", ("tests/presentation/test_pdf_xlsx.py",)),
     Program("pdftoppm", "poppler-utils", ("tests/browser/test_dashboard_pages.py",)),

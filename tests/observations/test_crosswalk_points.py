@@ -168,7 +168,7 @@ def test_command_writes_flagged_rows_and_reports_the_unplaced(
         v for (code, _y), v in _panel("GM0518").items() if code == "BU05182813"
     )
     assert "BU05182813: het punt ligt in geen gebied van de nieuwe indeling." in err
-    assert "totaal 1156" in err
+    assert "totaal 1.156" in err
 
 
 @pytest.mark.parametrize(

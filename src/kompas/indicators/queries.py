@@ -268,7 +268,10 @@ def indicator_page(
         runs=list(state.import_runs.order_by("-pk")) if state else [],
         run_count=state.import_runs.through.objects.filter(indicatorstate=state).count() if state else 0,
         incomplete=incomplete_rows(indicator, level, length, start),
-        partial=partial_labels(indicator, level, length, start),
+        # Only the indicator's own rule makes flagged partial sums (one query saved otherwise).
+        partial=partial_labels(indicator, level, length, start)
+        if stored is not None and stored.incomplete_allowed
+        else {},
     )
 
 
