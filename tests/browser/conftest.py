@@ -5,11 +5,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from kompas.config import PROJECT_DIR
@@ -27,6 +32,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The demo as the first browser test loaded it, kept in memory: about 35 s per test saved.
+_demo_copy: list[sqlite3.Connection] = []
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -85,3 +92,27 @@ def screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def load_demo() -> None:
+    """Fill the (emptied) test database with the demo, as ``kompas demo --no-serve`` does.
+
+    The first call runs the command; on SQLite it keeps a copy of the result (SQLite's backup API)
+    and later calls restore that copy, which is byte for byte what the command wrote. The cache is
+    cleared because a previous test may have cached figures of data it changed. On another
+    database every call runs the command.
+    """
+    if connection.vendor != "sqlite":
+        call_command("demo", no_serve=True, stdout=StringIO())
+        return
+    connection.ensure_connection()
+    live = connection.connection
+    if not _demo_copy:
+        call_command("demo", no_serve=True, stdout=StringIO())
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        live.backup(copy)
+        _demo_copy.append(copy)
+    else:
+        _demo_copy[0].backup(live)
+    for cache in caches.all():
+        cache.clear()

@@ -4,23 +4,21 @@
 
 from __future__ import annotations
 
-from io import StringIO
 from typing import Any
 
 import pyotp
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page
 
 from kompas.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY_HEX
-from tests.browser.conftest import screenshot, serious_violations
+from tests.browser.conftest import load_demo, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo(live_server: Any) -> str:
-    call_command("demo", no_serve=True, stdout=StringIO())
+    load_demo()
     return str(live_server.url)
 
 

@@ -10,17 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from kompas.observations.models import Observation
-from tests.browser.conftest import ARTIFACTS, screenshot, serious_violations
+from tests.browser.conftest import ARTIFACTS, load_demo, screenshot, serious_violations
 from tests.browser.test_accounts_pages import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(live_server: Any) -> str:
-    call_command("demo", no_serve=True, stdout=StringIO())
+    load_demo()
     return str(live_server.url)
 
 

@@ -11,15 +11,13 @@ minute).
 
 from __future__ import annotations
 
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page
 
 from kompas.config import PROJECT_DIR
-from tests.browser.conftest import screenshot, serious_violations
+from tests.browser.conftest import load_demo, screenshot, serious_violations
 from tests.browser.test_accounts_pages import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,7 +36,7 @@ def _dashboard(page: Page, base: str, username: str, image: str) -> str:
 
 
 def test_demo_municipalities_show_crime_maps_and_real_alerts(page: Page, live_server: Any) -> None:
-    call_command("demo", no_serve=True, stdout=StringIO())
+    load_demo()
     base = str(live_server.url)
 
     # The plan demo: registered crime per wijk in 2023 (summed from the 47018NED buurt figures), per

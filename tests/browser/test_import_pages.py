@@ -4,15 +4,13 @@
 
 from __future__ import annotations
 
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page
 
-from tests.browser.conftest import screenshot, serious_violations
+from tests.browser.conftest import load_demo, screenshot, serious_violations
 from tests.browser.test_accounts_pages import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,7 +20,7 @@ BAD = HEADER + "2011,1,WK016401,BU01640100,104,-3\n2011,13,WK016401,BU01640100,1
 
 @pytest.fixture
 def demo(live_server: Any) -> str:
-    call_command("demo", no_serve=True, stdout=StringIO())
+    load_demo()
     return str(live_server.url)
 
 

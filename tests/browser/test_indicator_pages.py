@@ -4,18 +4,16 @@
 
 from __future__ import annotations
 
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page
 
 from kompas.accounts.models import Organisation
 from kompas.indicators.compute import compute
 from kompas.indicators.models import Indicator
-from tests.browser.conftest import screenshot, serious_violations
+from tests.browser.conftest import load_demo, screenshot, serious_violations
 from tests.browser.test_accounts_pages import log_in
 from tests.indicators.factories import RATE, burglary_panel, define, make_group
 
@@ -24,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(live_server: Any) -> str:
-    call_command("demo", no_serve=True, stdout=StringIO())
+    load_demo()
     with scopes_disabled():
         organisation = Organisation.objects.order_by("pk").first()
     assert organisation is not None

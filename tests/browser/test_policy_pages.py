@@ -4,14 +4,12 @@
 
 from __future__ import annotations
 
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page
 
-from tests.browser.conftest import screenshot, serious_violations
+from tests.browser.conftest import load_demo, screenshot, serious_violations
 from tests.browser.test_accounts_pages import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(live_server: Any) -> str:
-    call_command("demo", no_serve=True, stdout=StringIO())
+    load_demo()
     return str(live_server.url)
 
 
