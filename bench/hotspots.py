@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import django
@@ -73,8 +74,18 @@ def _opencp(pattern: Pattern, grid: Grid, origins: list[float]) -> dict[str, np.
         return {"open_cp prospective": found["prospective"], "open_cp retro KDE": found["retrospective"]}
 
 
-def main() -> None:
-    """Run every method on both types and print PAI@5 % with the ratios."""
+class Vancouver2022(NamedTuple):
+    """The benchmark's setting: incidents, weekly origins, grid, active cells and tie order."""
+
+    incidents: Any
+    origins: list[float]
+    grid: Grid
+    active: np.ndarray
+    ties: np.ndarray
+
+
+def vancouver_2022() -> Vancouver2022:
+    """Set Django up and return the setting every Vancouver 2022 bench scores in."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
     django.setup()
     from kompas.hotspots.incidents import read  # needs the app registry
@@ -82,12 +93,21 @@ def main() -> None:
     path = DATA / "vancouver-vpd-crime-2021-2022" / "vpd_crime_2021_2022.csv.gz"
     incidents = read(path, {"crs": "EPSG:26910", "timezone": "America/Vancouver"})
     first = days(dt.datetime(2022, 1, 3, tzinfo=ZONE))
-    origins = [first + 7.0 * k for k in range(52)]
     everything = incidents.all_kinds()
     grid = Grid.covering(everything.x, everything.y, 150.0)
     known = everything.before(first)
-    active = active_cells(grid, known.x, known.y)
-    ties = np.random.default_rng(TIE_SEED).permutation(grid.nx * grid.ny)
+    return Vancouver2022(
+        incidents,
+        [first + 7.0 * k for k in range(52)],
+        grid,
+        active_cells(grid, known.x, known.y),
+        np.random.default_rng(TIE_SEED).permutation(grid.nx * grid.ny),
+    )
+
+
+def main() -> None:
+    """Run every method on both types and print PAI@5 % with the ratios."""
+    incidents, origins, grid, active, ties = vancouver_2022()
     print(
         f"Vancouver 2022, {len(origins)} weekly forecasts, 150 m cells, {int(active.sum())} active, PAI@5 %"
     )

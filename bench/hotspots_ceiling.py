@@ -12,26 +12,17 @@ forecast can use them. They bound what the goal "≥ 1,10 × the best rival" ask
   stable pattern learnt from half a year could give.
 
 Same grid, active cells, weeks and tie order as ``bench/hotspots.py``. Run:
-``nice -n 10 .venv/bin/python bench/hotspots_ceiling.py`` (about a minute).
+``nice -n 10 .venv/bin/python -m bench.hotspots_ceiling`` (about a minute).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from zoneinfo import ZoneInfo
-
-import django
 import numpy as np
 
-from kompas.hotspots.evaluate import TIE_SEED, ranked, score_week
-from kompas.hotspots.grid import Grid, active_cells
-from kompas.hotspots.pattern import Pattern, days
-from kompas.sources.codelists import DATA
-
-TYPES = ("Break and Enter Residential/Other", "Theft from Vehicle")
-COVERAGE = 0.05
-ZONE = ZoneInfo("America/Vancouver")
+from bench.hotspots import COVERAGE, TYPES, vancouver_2022
+from kompas.hotspots.evaluate import ranked, score_week
+from kompas.hotspots.grid import Grid
+from kompas.hotspots.pattern import Pattern
 
 
 def pooled_pai(
@@ -55,19 +46,8 @@ def pooled_pai(
 
 def main() -> None:
     """Print both ceilings per crime type."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
-    django.setup()
-    from kompas.hotspots.incidents import read  # needs the app registry
-
-    path = DATA / "vancouver-vpd-crime-2021-2022" / "vpd_crime_2021_2022.csv.gz"
-    incidents = read(path, {"crs": "EPSG:26910", "timezone": "America/Vancouver"})
-    first = days(dt.datetime(2022, 1, 3, tzinfo=ZONE))
-    origins = [first + 7.0 * k for k in range(52)]
-    everything = incidents.all_kinds()
-    grid = Grid.covering(everything.x, everything.y, 150.0)
-    known = everything.before(first)
-    active = active_cells(grid, known.x, known.y)
-    ties = np.random.default_rng(TIE_SEED).permutation(grid.nx * grid.ny)
+    incidents, origins, grid, active, ties = vancouver_2022()
+    first = origins[0]
     print("Vancouver 2022, hindsight ceilings of PAI@5 % (maps made from the test year: not forecasts)")
     for kind in TYPES:
         pattern = incidents.of_kind(kind)
